@@ -1,0 +1,154 @@
+package dev.picket.ingest;
+
+import dev.picket.inbox.Inbox;
+import dev.picket.inbox.InboxEntry;
+import dev.picket.inbox.InboxUnavailableException;
+import dev.picket.projects.ProjectKey;
+import dev.picket.protocol.IngestLimits;
+import dev.picket.protocol.LimitExceededException;
+import dev.picket.protocol.auth.SentryAuth;
+import dev.picket.protocol.compress.Body;
+import dev.picket.protocol.compress.BodyReader;
+import dev.picket.protocol.compress.MalformedBodyException;
+import dev.picket.protocol.compress.UnsupportedContentEncodingException;
+import dev.picket.protocol.envelope.Envelope;
+import dev.picket.protocol.envelope.EnvelopeItem;
+import dev.picket.protocol.envelope.EnvelopeParseException;
+import dev.picket.protocol.envelope.EnvelopeReader;
+import dev.picket.protocol.envelope.EventIds;
+import dev.picket.protocol.envelope.ItemType;
+import dev.picket.protocol.json.EnvelopeWriter;
+import dev.picket.protocol.json.JsonPayloads;
+import dev.picket.protocol.json.PayloadFacts;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.Optional;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+
+/**
+ * The ingest hot path: authenticate, rate-limit, read and check the body, and append it to the
+ * inbox. Only item headers and the top level of JSON payloads are read; nothing is bound to objects.
+ * Returns once the inbox has made the request durable.
+ */
+@Service
+class Ingestor {
+
+    private final IngestAuthenticator authenticator;
+    private final IngestRateLimiter rateLimiter;
+    private final Inbox inbox;
+    private final IngestLimits limits;
+    private final BodyReader bodyReader;
+    private final JsonPayloads payloads;
+    private final EnvelopeReader envelopeReader;
+
+    Ingestor(IngestAuthenticator authenticator, IngestRateLimiter rateLimiter, Inbox inbox,
+             IngestProperties properties) {
+        this.authenticator = authenticator;
+        this.rateLimiter = rateLimiter;
+        this.inbox = inbox;
+        this.limits = properties.limits();
+        this.bodyReader = new BodyReader(limits.maxCompressedBody(), limits.maxBody());
+        this.payloads = new JsonPayloads(limits.maxJsonDepth());
+        this.envelopeReader = new EnvelopeReader(payloads.factory(), limits.maxItems());
+    }
+
+    /** Ingests an envelope; returns its event id, or null when it has none. */
+    String envelope(long projectId, HttpServletRequest request) {
+        // Check a key sent in a header or the query before reading the body, so refusals are cheap.
+        Optional<SentryAuth> auth = authenticator.fromRequest(request);
+        ProjectKey key = auth.map(a -> admit(a, projectId)).orElse(null);
+        Body body = readBody(request);
+        Envelope envelope;
+        try {
+            envelope = envelopeReader.read(body.bytes(), body.length());
+            limits.check(envelope);
+        } catch (EnvelopeParseException e) {
+            throw IngestRejection.badRequest("invalid envelope: " + e.getMessage());
+        } catch (LimitExceededException e) {
+            throw IngestRejection.tooLarge(e.getMessage());
+        }
+        if (key == null) {
+            admit(authenticator.fromDsn(envelope.header().dsn()), projectId);
+        }
+        String eventId = envelope.header().eventId();
+        boolean keep = false;
+        for (int i = 0; i < envelope.items().size(); i++) {
+            EnvelopeItem item = envelope.items().get(i);
+            ItemType type = item.itemType();
+            if (type == ItemType.UNKNOWN || item.length() == 0) {
+                continue;
+            }
+            keep = true;
+            if (type.isJson()) {
+                PayloadFacts facts = inspect(item.source(), item.offset(), item.length(),
+                        "item " + i + " (" + item.type() + ")");
+                if (eventId == null && type.isEvent()) {
+                    eventId = facts.eventId();
+                }
+            }
+        }
+        if (keep) {
+            append(projectId, eventId, Arrays.copyOf(body.bytes(), body.length()));
+        }
+        return eventId;
+    }
+
+    /** Ingests a store request (one JSON event); returns its event id. */
+    String store(long projectId, HttpServletRequest request) {
+        SentryAuth auth = authenticator.fromRequest(request).orElseGet(() -> authenticator.fromDsn(null));
+        admit(auth, projectId);
+        Body body = readBody(request);
+        if (body.length() > limits.maxEventSize()) {
+            throw IngestRejection.tooLarge("event is " + body.length() + " bytes; the limit is "
+                    + limits.maxEventSize() + " bytes");
+        }
+        PayloadFacts facts = inspect(body.bytes(), 0, body.length(), "event");
+        String eventId = facts.eventId() != null ? facts.eventId() : EventIds.random();
+        String itemType = "transaction".equals(facts.type()) ? "transaction" : "event";
+        append(projectId, eventId, EnvelopeWriter.single(eventId, itemType, body.bytes(), 0, body.length()));
+        return eventId;
+    }
+
+    private ProjectKey admit(SentryAuth auth, long projectId) {
+        ProjectKey key = authenticator.authorize(auth, projectId);
+        rateLimiter.acquire(key).ifPresent(limited -> {
+            throw new RateLimitedException(limited);
+        });
+        return key;
+    }
+
+    private Body readBody(HttpServletRequest request) {
+        try {
+            return bodyReader.read(request.getInputStream(), request.getHeader("Content-Encoding"));
+        } catch (LimitExceededException e) {
+            throw IngestRejection.tooLarge(e.getMessage());
+        } catch (UnsupportedContentEncodingException e) {
+            throw IngestRejection.unsupportedEncoding(e.getMessage());
+        } catch (MalformedBodyException e) {
+            throw IngestRejection.badRequest(e.getMessage());
+        } catch (IOException e) {
+            throw IngestRejection.badRequest("could not read the request body: " + e.getMessage());
+        }
+    }
+
+    private PayloadFacts inspect(byte[] source, int offset, int length, String what) {
+        try {
+            return payloads.inspect(source, offset, length, what);
+        } catch (EnvelopeParseException e) {
+            throw IngestRejection.badRequest(e.getMessage());
+        }
+    }
+
+    private void append(long projectId, String eventId, byte[] envelope) {
+        try {
+            inbox.append(new InboxEntry(projectId, eventId, System.currentTimeMillis(), envelope));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IngestRejection(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "shutting down; retry later");
+        } catch (InboxUnavailableException e) {
+            throw new IngestRejection(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", e.getMessage() + "; retry later");
+        }
+    }
+}

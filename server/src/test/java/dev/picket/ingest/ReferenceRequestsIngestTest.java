@@ -62,7 +62,7 @@ class ReferenceRequestsIngestTest {
     }
 
     @TestFactory
-    Stream<DynamicTest> eachRecordedRequestIsAcceptedThroughBothEndpointsInEveryEncoding() {
+    Stream<DynamicTest> eachRecordedRequestIsAcceptedThroughBothEndpointsInEveryEncoding() throws Exception {
         List<DynamicTest> tests = new ArrayList<>();
         for (Recorded recorded : ReferenceRequests.all()) {
             for (Request request : bothEndpoints(recorded)) {

@@ -66,7 +66,7 @@ public final class ChildPicket implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         process.destroy();
-        if (!process.waitFor(Duration.ofSeconds(30))) {
+        if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
             kill();
         }
     }

@@ -3,15 +3,17 @@ package dev.picket.accounts;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.core.Authentication;
-import org.springframework.stereotype.Component;
 
-/** Authenticates {@link ApiTokenAuthentication}s against the stored token hashes. */
-@Component
+/**
+ * Authenticates {@link ApiTokenAuthentication}s against the stored token hashes. Deliberately not
+ * a bean: Spring Security would make a lone provider bean the global one and ignore the
+ * {@link org.springframework.security.core.userdetails.UserDetailsService} that password login uses.
+ */
 public class ApiTokenAuthenticationProvider implements AuthenticationProvider {
 
     private final ApiTokens tokens;
 
-    ApiTokenAuthenticationProvider(ApiTokens tokens) {
+    public ApiTokenAuthenticationProvider(ApiTokens tokens) {
         this.tokens = tokens;
     }
 

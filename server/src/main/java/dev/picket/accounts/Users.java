@@ -39,11 +39,15 @@ public class Users {
                 .optional();
     }
 
-    public Optional<User> findById(long id) {
-        return jdbc.sql("SELECT id, email, is_superuser FROM users WHERE id = ?")
-                .param(id)
-                .query(Users::user)
+    /** The user {@code email} with their stored password hash, for password login. */
+    Optional<Credentials> findCredentials(String email) {
+        return jdbc.sql("SELECT id, email, is_superuser, password_hash FROM users WHERE email = ?")
+                .param(normalize(email))
+                .query((row, rowNum) -> new Credentials(user(row, rowNum), row.getString("password_hash")))
                 .optional();
+    }
+
+    record Credentials(User user, String passwordHash) {
     }
 
     private static String normalize(String email) {

@@ -12,6 +12,7 @@ import static org.springframework.http.HttpMethod.POST;
 import static org.springframework.http.HttpMethod.PUT;
 
 import dev.picket.accounts.ApiTokenAuthenticationProvider;
+import dev.picket.accounts.ApiTokens;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -44,10 +45,11 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain restApi(HttpSecurity http, ApiTokenAuthenticationProvider tokens, JsonMapper json)
+    SecurityFilterChain restApi(HttpSecurity http, ApiTokens tokens, JsonMapper json)
             throws Exception {
         SecurityErrorWriter errors = new SecurityErrorWriter(json);
-        AuthenticationFilter bearer = new AuthenticationFilter(new ProviderManager(tokens), new BearerTokenConverter());
+        AuthenticationFilter bearer = new AuthenticationFilter(
+                new ProviderManager(new ApiTokenAuthenticationProvider(tokens)), new BearerTokenConverter());
         // The default success handler redirects, as after a login form; an API request just goes on.
         bearer.setSuccessHandler((request, response, authentication) -> { });
         bearer.setFailureHandler((request, response, e) ->

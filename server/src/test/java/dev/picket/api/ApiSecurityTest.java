@@ -108,6 +108,13 @@ class ApiSecurityTest {
     }
 
     @Test
+    void prometheusScrapeIsNotBehindAuthentication() {
+        HttpResponse<String> response = HttpApi.anonymous(port).get("/actuator/prometheus");
+
+        assertThat(response.statusCode()).isNotIn(401, 403);
+    }
+
+    @Test
     void otherPagesNeedAuthentication() {
         assertThat(HttpApi.anonymous(port).get("/").statusCode()).isEqualTo(401);
         assertThat(HttpApi.anonymous(port).get("/actuator/info").statusCode()).isEqualTo(401);

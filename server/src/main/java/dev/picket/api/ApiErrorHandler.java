@@ -18,9 +18,11 @@ class ApiErrorHandler {
         return ResponseEntity.status(e.status()).body(new ApiError(e.detail()));
     }
 
+    /** Without a cause the body was empty; with one, the JSON parser refused it. */
     @ExceptionHandler
     ResponseEntity<ApiError> unreadableBody(HttpMessageNotReadableException e) {
-        return ResponseEntity.badRequest().body(new ApiError("The request body is not valid JSON"));
+        String detail = e.getCause() == null ? "A JSON request body is required" : "The request body is not valid JSON";
+        return ResponseEntity.badRequest().body(new ApiError(detail));
     }
 
     /** Spring MVC's own refusals: wrong method, unsupported media type, … */

@@ -150,6 +150,22 @@ class ProjectsApiTest {
     }
 
     @Test
+    void emptyBodyAnswers400WithDetail() {
+        HttpResponse<String> response = admin.post("/api/0/teams/default/default/projects/", "");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(HttpApi.json(response).get("detail").asString()).isEqualTo("A JSON request body is required");
+    }
+
+    @Test
+    void bodyThatIsNotAnObjectAnswers400WithDetail() {
+        HttpResponse<String> response = admin.post("/api/0/teams/default/default/projects/", "[\"Checkout\"]");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(HttpApi.json(response).get("detail").asString()).isEqualTo("The request body must be a JSON object");
+    }
+
+    @Test
     void unknownTeamAnswers404() {
         HttpResponse<String> response = admin.post("/api/0/teams/default/no-such-team/projects/",
                 "{\"name\": \"Lost\"}");

@@ -1,0 +1,109 @@
+package dev.picket.api;
+
+import static dev.picket.accounts.Scopes.ORG_ADMIN;
+import static dev.picket.accounts.Scopes.ORG_READ;
+import static dev.picket.accounts.Scopes.ORG_WRITE;
+import static dev.picket.accounts.Scopes.PROJECT_ADMIN;
+import static dev.picket.accounts.Scopes.PROJECT_READ;
+import static dev.picket.accounts.Scopes.PROJECT_WRITE;
+import static org.springframework.http.HttpMethod.DELETE;
+import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.POST;
+import static org.springframework.http.HttpMethod.PUT;
+
+import dev.picket.accounts.ApiTokenAuthenticationProvider;
+import dev.picket.accounts.ApiTokens;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationFilter;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Three kinds of traffic, three filter chains, tried in order:
+ * <ol>
+ *   <li>the REST API ({@code /api/0/…}): bearer tokens, stateless, scopes per route;</li>
+ *   <li>SDK ingestion ({@code /api/{projectId}/…}) and health/metrics probes: open, because ingestion
+ *       authenticates DSN keys itself and probes must work without credentials;</li>
+ *   <li>everything else: authenticated (the web UI adds its login to this chain).</li>
+ * </ol>
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    /** DRF's wording, which Sentry answers with. */
+    private static final String NOT_AUTHENTICATED = "Authentication credentials were not provided.";
+    private static final String INVALID_TOKEN = "Invalid token";
+    private static final String FORBIDDEN = "You do not have permission to perform this action.";
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain restApi(HttpSecurity http, ApiTokens tokens, JsonMapper json)
+            throws Exception {
+        SecurityErrorWriter errors = new SecurityErrorWriter(json);
+        AuthenticationFilter bearer = new AuthenticationFilter(
+                new ProviderManager(new ApiTokenAuthenticationProvider(tokens)), new BearerTokenConverter());
+        // The default success handler redirects, as after a login form; an API request just goes on.
+        bearer.setSuccessHandler((request, response, authentication) -> { });
+        bearer.setFailureHandler((request, response, e) ->
+                errors.write(response, HttpStatus.UNAUTHORIZED, INVALID_TOKEN));
+        return http
+                .securityMatcher("/api/0/**")
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .addFilterBefore(bearer, BasicAuthenticationFilter.class)
+                .exceptionHandling(handling -> handling
+                        .authenticationEntryPoint((request, response, e) ->
+                                errors.write(response, HttpStatus.UNAUTHORIZED, NOT_AUTHENTICATED))
+                        .accessDeniedHandler((request, response, e) ->
+                                errors.write(response, HttpStatus.FORBIDDEN, FORBIDDEN)))
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(GET, "/api/0/organizations/").hasAnyAuthority(ORG_READ, ORG_WRITE, ORG_ADMIN)
+                        .requestMatchers(GET, "/api/0/organizations/*/projects/")
+                        .hasAnyAuthority(ORG_READ, ORG_WRITE, ORG_ADMIN)
+                        .requestMatchers(POST, "/api/0/teams/*/*/projects/").hasAnyAuthority(PROJECT_WRITE, PROJECT_ADMIN)
+                        .requestMatchers(POST, "/api/0/projects/*/*/keys/").hasAnyAuthority(PROJECT_WRITE, PROJECT_ADMIN)
+                        .requestMatchers(PUT, "/api/0/projects/*/*/keys/*/").hasAnyAuthority(PROJECT_WRITE, PROJECT_ADMIN)
+                        .requestMatchers(DELETE, "/api/0/projects/*/*/keys/*/")
+                        .hasAnyAuthority(PROJECT_WRITE, PROJECT_ADMIN)
+                        .requestMatchers(GET, "/api/0/projects/", "/api/0/projects/**")
+                        .hasAnyAuthority(PROJECT_READ, PROJECT_WRITE, PROJECT_ADMIN)
+                        .anyRequest().authenticated())
+                .build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain ingestionAndProbes(HttpSecurity http) throws Exception {
+        // Project ids start at 1, so /api/0/ (the REST API) never matches here.
+        return http
+                .securityMatcher("/api/{projectId:[1-9][0-9]*}/**", "/actuator/health", "/actuator/health/**",
+                        "/actuator/prometheus")
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .build();
+    }
+
+    @Bean
+    @Order(3)
+    SecurityFilterChain everythingElse(HttpSecurity http) throws Exception {
+        return http
+                .exceptionHandling(handling -> handling
+                        .authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
+                .authorizeHttpRequests(requests -> requests
+                        // Error pages render the status of requests that other chains let through.
+                        .requestMatchers("/error").permitAll()
+                        .anyRequest().authenticated())
+                .build();
+    }
+}

@@ -1,0 +1,76 @@
+-- Organizations, their teams and members, API tokens, projects and their DSN keys.
+-- Times are epoch milliseconds (UTC) throughout.
+
+CREATE TABLE organizations (
+    id         INTEGER PRIMARY KEY,
+    slug       TEXT    NOT NULL UNIQUE,
+    name       TEXT    NOT NULL,
+    created_at INTEGER NOT NULL
+);
+
+CREATE TABLE teams (
+    id              INTEGER PRIMARY KEY,
+    organization_id INTEGER NOT NULL REFERENCES organizations (id) ON DELETE CASCADE,
+    slug            TEXT    NOT NULL,
+    name            TEXT    NOT NULL,
+    created_at      INTEGER NOT NULL,
+    UNIQUE (organization_id, slug)
+);
+
+CREATE TABLE users (
+    id            INTEGER PRIMARY KEY,
+    -- NOCASE: one account per address however it is typed at login.
+    email         TEXT    NOT NULL UNIQUE COLLATE NOCASE,
+    password_hash TEXT    NOT NULL,
+    is_superuser  INTEGER NOT NULL DEFAULT 0 CHECK (is_superuser IN (0, 1)),
+    created_at    INTEGER NOT NULL
+);
+
+CREATE TABLE organization_members (
+    organization_id INTEGER NOT NULL REFERENCES organizations (id) ON DELETE CASCADE,
+    user_id         INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    role            TEXT    NOT NULL CHECK (role IN ('owner', 'admin', 'member')),
+    created_at      INTEGER NOT NULL,
+    PRIMARY KEY (organization_id, user_id)
+);
+
+CREATE INDEX organization_members_by_user ON organization_members (user_id);
+
+CREATE TABLE api_tokens (
+    id           INTEGER PRIMARY KEY,
+    user_id      INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    -- Hex SHA-256 of the token: a stolen database does not yield usable tokens.
+    token_hash   TEXT    NOT NULL UNIQUE,
+    name         TEXT    NOT NULL,
+    -- Space-separated scopes, as Sentry writes them (org:read project:write ...).
+    scopes       TEXT    NOT NULL,
+    created_at   INTEGER NOT NULL,
+    last_used_at INTEGER
+);
+
+CREATE TABLE projects (
+    -- AUTOINCREMENT: a project id is part of DSNs, so the id of a deleted project is never reused.
+    id              INTEGER PRIMARY KEY AUTOINCREMENT,
+    organization_id INTEGER NOT NULL REFERENCES organizations (id) ON DELETE CASCADE,
+    team_id         INTEGER NOT NULL REFERENCES teams (id),
+    slug            TEXT    NOT NULL,
+    name            TEXT    NOT NULL,
+    platform        TEXT,
+    created_at      INTEGER NOT NULL,
+    UNIQUE (organization_id, slug)
+);
+
+CREATE TABLE project_keys (
+    id                        INTEGER PRIMARY KEY AUTOINCREMENT,
+    project_id                INTEGER NOT NULL REFERENCES projects (id) ON DELETE CASCADE,
+    public_key                TEXT    NOT NULL UNIQUE CHECK (length(public_key) = 32),
+    secret_key                TEXT    NOT NULL CHECK (length(secret_key) = 32),
+    label                     TEXT    NOT NULL,
+    is_active                 INTEGER NOT NULL DEFAULT 1 CHECK (is_active IN (0, 1)),
+    rate_limit_count          INTEGER,
+    rate_limit_window_seconds INTEGER,
+    created_at                INTEGER NOT NULL,
+    CHECK ((rate_limit_count IS NULL) = (rate_limit_window_seconds IS NULL))
+);
+
+CREATE INDEX project_keys_by_project ON project_keys (project_id);

@@ -47,10 +47,8 @@ final class EnvelopeEvents {
     private Envelope read(InboxRow row) throws UnprocessableRowException {
         try {
             return reader.read(row.envelope());
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | EnvelopeParseException | LimitExceededException e) {
             throw new UnprocessableRowException(e.getMessage(), e);
-        } catch (EnvelopeParseException | LimitExceededException e) {
-            throw new UnprocessableRowException("envelope: " + e.getMessage(), e);
         }
     }
 

@@ -87,7 +87,7 @@ public class TableInbox implements Inbox, SmartLifecycle {
         writerThread = Thread.ofPlatform().name("picket-inbox-writer").start(this::writeUntilEnd);
     }
 
-    /** Refuses new entries, commits every entry already queued, then closes the writer's connection. */
+    /** Refuses new entries and returns once every entry already queued is committed. */
     @Override
     public synchronized void stop() {
         if (!running) {
@@ -99,6 +99,7 @@ public class TableInbox implements Inbox, SmartLifecycle {
             pending.put(END);
             writerThread.join(STOP_WAIT_MILLIS);
         } catch (InterruptedException e) {
+            writerThread.interrupt();
             Thread.currentThread().interrupt();
         }
         writerEnded = true;
@@ -106,7 +107,6 @@ public class TableInbox implements Inbox, SmartLifecycle {
         pending.drainTo(left);
         left.stream().filter(a -> a != END)
                 .forEach(a -> a.fail("inbox is not running", null));
-        writer.close();
     }
 
     @Override
@@ -120,21 +120,23 @@ public class TableInbox implements Inbox, SmartLifecycle {
     }
 
     private void writeUntilEnd() {
-        List<PendingAppend> batch = new ArrayList<>(properties.maxBatch());
-        boolean end = false;
-        while (!end) {
-            try {
-                batch.add(pending.take());
-            } catch (InterruptedException e) {
-                // Nothing interrupts the writer but a JVM going down; END still decides when to stop.
-                continue;
+        try (writer) {
+            List<PendingAppend> batch = new ArrayList<>(properties.maxBatch());
+            boolean end = false;
+            while (!end) {
+                try {
+                    batch.add(pending.take());
+                } catch (InterruptedException e) {
+                    // Only a stop() that was itself interrupted does this; it fails what is still queued.
+                    return;
+                }
+                pending.drainTo(batch, properties.maxBatch() - 1);
+                end = batch.remove(END);
+                if (!batch.isEmpty()) {
+                    commit(batch);
+                }
+                batch.clear();
             }
-            pending.drainTo(batch, properties.maxBatch() - 1);
-            end = batch.remove(END);
-            if (!batch.isEmpty()) {
-                commit(batch);
-            }
-            batch.clear();
         }
     }
 

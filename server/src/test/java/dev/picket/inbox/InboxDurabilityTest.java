@@ -55,11 +55,12 @@ class InboxDurabilityTest {
                     "SELECT event_id, count(*) FROM inbox WHERE project_id = " + AppendUntilKilled.PROJECT
                             + " GROUP BY event_id");
             assertThat(acknowledged).hasSizeGreaterThanOrEqualTo(KILLED_RUNS * ACKS_BEFORE_KILL)
-                    .allSatisfy(id -> assertThat(stored.get(id)).as("copies of acknowledged entry %s", id).isEqualTo(1));
+                    .allSatisfy(id -> assertThat(stored.get(id))
+                            .as("copies of acknowledged entry %s", id).isEqualTo(1));
         }
     }
 
-    /** Runs the child until it acknowledged {@link #ACKS_BEFORE_KILL} entries, kills it, returns what it acknowledged. */
+    /** Runs the child until it acknowledged {@link #ACKS_BEFORE_KILL} entries, kills it, returns its acks. */
     private Set<String> appendUntilKilled(Path childErrors) throws Exception {
         Process child = new ProcessBuilder(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),

@@ -166,8 +166,8 @@ class TableInboxTest {
     @Test
     void whenABatchCannotBeCommittedEveryCallerOfItIsRefusedAndTheNextBatchSucceeds() throws Exception {
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
-        TableInbox impatient = new TableInbox(impatientDataSource(), new InboxProperties(512, 100, Duration.ofSeconds(5)),
-                meters, List.of());
+        TableInbox impatient = new TableInbox(impatientDataSource(),
+                new InboxProperties(512, 100, Duration.ofSeconds(5)), meters, List.of());
         impatient.start();
         List<InboxEntry> entries = newEntries(3);
         List<Outcome> outcomes = new ArrayList<>();

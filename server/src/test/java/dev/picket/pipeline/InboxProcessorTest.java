@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.picket.inbox.Inbox;
 import dev.picket.inbox.InboxEntry;
+import dev.picket.inbox.InboxProperties;
 import dev.picket.inbox.InboxRows;
+import dev.picket.inbox.InboxStats;
 import dev.picket.inbox.ReferenceEnvelopes;
+import dev.picket.inbox.TableInbox;
 import dev.picket.protocol.LimitExceededException;
 import dev.picket.protocol.envelope.Envelope;
 import dev.picket.protocol.envelope.EnvelopeItem;
@@ -38,6 +41,8 @@ class InboxProcessorTest {
     InboxProcessor processor;
     @Autowired
     InboxRows inboxRows;
+    @Autowired
+    InboxStats inboxStats;
     @Autowired
     Events events;
     @Autowired
@@ -96,6 +101,7 @@ class InboxProcessorTest {
     void rowsLeftUnprocessedAreProcessedWhenAProcessorStarts() throws Exception {
         List<ReferenceEnvelopes.Envelope> envelopes = acceptedByIngestion().stream()
                 .filter(e -> e.eventId() != null).toList();
+        assertThat(processor.awaitIdle(IDLE_WAIT)).isTrue();
         processor.stop();
         InboxProcessor fresh = new InboxProcessor(dataSource, inboxRows,
                 new ProcessorProperties(256, Duration.ofMinutes(10), Duration.ofSeconds(1)), new SimpleMeterRegistry());
@@ -103,7 +109,7 @@ class InboxProcessorTest {
             for (ReferenceEnvelopes.Envelope envelope : envelopes) {
                 inbox.append(envelope.entry(project));
             }
-            assertThat(unprocessedRows()).isEqualTo(envelopes.size());
+            assertThat(inboxStats.unprocessed()).isEqualTo(envelopes.size());
 
             fresh.start();
 
@@ -117,9 +123,38 @@ class InboxProcessorTest {
     }
 
     @Test
+    void aCommitWakesTheProcessorLongBeforeItsFallbackPoll() throws Exception {
+        ReferenceEnvelopes.Envelope envelope = acceptedByIngestion().stream()
+                .filter(e -> e.eventId() != null).findFirst().orElseThrow().withNewEventId();
+        assertThat(processor.awaitIdle(IDLE_WAIT)).isTrue();
+        processor.stop();
+        InboxProcessor sleepy = new InboxProcessor(dataSource, inboxRows,
+                new ProcessorProperties(256, Duration.ofHours(1), Duration.ofSeconds(1)), new SimpleMeterRegistry());
+        TableInbox signalling = new TableInbox(dataSource, new InboxProperties(512, 100, Duration.ofSeconds(5)),
+                new SimpleMeterRegistry(), List.of(sleepy));
+        try {
+            sleepy.start();
+            signalling.start();
+            // Started on an empty queue, the processor now sleeps for its hour-long poll.
+            assertThat(sleepy.awaitIdle(IDLE_WAIT)).isTrue();
+
+            signalling.append(envelope.entry(project));
+
+            assertThat(sleepy.awaitIdle(Duration.ofSeconds(10))).isTrue();
+            assertThat(events.exists(project, envelope.eventId())).isTrue();
+        } finally {
+            signalling.stop();
+            sleepy.stop();
+            processor.start();
+        }
+    }
+
+    @Test
     void anUnreadableRowIsSetAsideWithItsReasonAndTheRowsAfterItAreProcessed() throws Exception {
         ReferenceEnvelopes.Envelope good = ReferenceEnvelopes.all().stream()
                 .filter(e -> e.eventId() != null).findFirst().orElseThrow().withNewEventId();
+        assertThat(processor.awaitIdle(IDLE_WAIT)).isTrue();
+        long failedBefore = inboxStats.failed();
 
         inbox.append(new InboxEntry(project, null, System.currentTimeMillis(),
                 "{\"event_id\":\"not an id\"}\n".getBytes(StandardCharsets.UTF_8)));
@@ -130,6 +165,7 @@ class InboxProcessorTest {
         assertThat(jdbc.sql("SELECT error FROM inbox WHERE project_id = ? AND error IS NOT NULL")
                 .param(project).query(String.class).list())
                 .containsExactly("envelope header: event_id must be 32 hex digits or a UUID");
+        assertThat(inboxStats.failed()).isEqualTo(failedBefore + 1);
         assertThat(events.exists(project, good.eventId())).isTrue();
     }
 

@@ -19,7 +19,6 @@ import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.json.JsonFactory;
 
@@ -132,7 +131,8 @@ public class InboxProcessor implements InboxCommitListener, SmartLifecycle {
                 int rows = processBatch();
                 // A full batch means more may be waiting; otherwise sleep until the next commit.
                 pause = rows == properties.batchSize() ? 0 : properties.fallbackPoll().toNanos();
-            } catch (SQLException | DataAccessException e) {
+            } catch (SQLException | RuntimeException e) {
+                // The thread must outlive any failure: a dead processor would leave the inbox growing.
                 log.warn("inbox processing failed; retrying in {}", properties.retryDelay(), e);
                 pause = properties.retryDelay().toNanos();
             }

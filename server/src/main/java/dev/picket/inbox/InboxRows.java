@@ -1,0 +1,63 @@
+package dev.picket.inbox;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** How the processor consumes the inbox table: unprocessed rows in id order, then marks them. */
+@Component
+public class InboxRows {
+
+    private static final String MARK = "UPDATE inbox SET processed_at = ?, error = ? WHERE id = ?";
+
+    private final JdbcClient jdbc;
+
+    public InboxRows(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The oldest rows not yet processed, at most {@code limit}. */
+    public List<InboxRow> unprocessed(int limit) {
+        return jdbc.sql("""
+                        SELECT id, project_id, event_id, received_at, payload FROM inbox
+                        WHERE processed_at IS NULL ORDER BY id LIMIT ?""")
+                .param(limit)
+                .query((rs, n) -> new InboxRow(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getLong(4),
+                        rs.getBytes(5)))
+                .list();
+    }
+
+    /** Marks rows processed within the caller's transaction, so that their results and marks commit together. */
+    public void markProcessed(Connection transaction, List<ProcessedRow> rows, long processedAt) throws SQLException {
+        try (PreparedStatement mark = transaction.prepareStatement(MARK)) {
+            for (ProcessedRow row : rows) {
+                mark.setLong(1, processedAt);
+                if (row.error() == null) {
+                    mark.setNull(2, Types.VARCHAR);
+                } else {
+                    mark.setString(2, row.error());
+                }
+                mark.setLong(3, row.id());
+                mark.addBatch();
+            }
+            mark.executeBatch();
+        }
+    }
+
+    /** The id of the newest row, 0 when the inbox is empty. */
+    public long lastId() {
+        return jdbc.sql("SELECT coalesce(max(id), 0) FROM inbox").query(Long.class).single();
+    }
+
+    /** Whether any row up to and including {@code id} still waits to be processed. */
+    public boolean anyUnprocessedUpTo(long id) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM inbox WHERE processed_at IS NULL AND id <= ?)")
+                .param(id)
+                .query(Boolean.class)
+                .single();
+    }
+}

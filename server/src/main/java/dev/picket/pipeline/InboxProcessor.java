@@ -1,0 +1,189 @@
+package dev.picket.pipeline;
+
+import dev.picket.inbox.InboxCommitListener;
+import dev.picket.inbox.InboxRow;
+import dev.picket.inbox.InboxRows;
+import dev.picket.inbox.ProcessedRow;
+import dev.picket.inbox.TableInbox;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.json.JsonFactory;
+
+/**
+ * Moves inbox rows into the {@code events} table on one background thread: takes the oldest
+ * unprocessed rows, reads their envelopes, and in one transaction per batch stores their events and
+ * transactions and marks the rows processed. A replay stores nothing twice. It wakes when the inbox
+ * commits, and looks on its own every {@link ProcessorProperties#fallbackPoll()} (rows left from
+ * before a restart are found on start).
+ */
+@Component
+public class InboxProcessor implements InboxCommitListener, SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(InboxProcessor.class);
+    private static final long STOP_WAIT_MILLIS = 30_000;
+
+    private final DataSource dataSource;
+    private final InboxRows inbox;
+    private final ProcessorProperties properties;
+    private final EnvelopeEvents envelopeEvents = new EnvelopeEvents(new JsonFactory());
+    private final EventsTable events = new EventsTable();
+    private final ProcessorMetrics metrics;
+
+    private final ReentrantLock progressLock = new ReentrantLock();
+    private final Condition progressed = progressLock.newCondition();
+
+    private volatile boolean running;
+    private volatile Thread thread;
+
+    public InboxProcessor(DataSource dataSource, InboxRows inbox, ProcessorProperties properties,
+                          MeterRegistry registry) {
+        this.dataSource = dataSource;
+        this.inbox = inbox;
+        this.properties = properties;
+        this.metrics = new ProcessorMetrics(registry);
+    }
+
+    @Override
+    public void inboxCommitted() {
+        Thread t = thread;
+        if (t != null) {
+            LockSupport.unpark(t);
+        }
+    }
+
+    /**
+     * Waits until every row in the inbox when called has been processed.
+     *
+     * @return false when {@code timeout} passed first
+     */
+    public boolean awaitIdle(Duration timeout) throws InterruptedException {
+        long target = inbox.lastId();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        progressLock.lock();
+        try {
+            while (inbox.anyUnprocessedUpTo(target)) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                progressed.awaitNanos(left);
+            }
+            return true;
+        } finally {
+            progressLock.unlock();
+        }
+    }
+
+    @Override
+    public synchronized void start() {
+        if (running) {
+            return;
+        }
+        running = true;
+        thread = Thread.ofPlatform().name("picket-inbox-processor").start(this::processUntilStopped);
+    }
+
+    /** Lets the batch in hand finish; what is left stays in the inbox for the next start. */
+    @Override
+    public synchronized void stop() {
+        if (!running) {
+            return;
+        }
+        running = false;
+        Thread t = thread;
+        LockSupport.unpark(t);
+        try {
+            t.join(STOP_WAIT_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        thread = null;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Starts after the inbox and stops before it. */
+    @Override
+    public int getPhase() {
+        return TableInbox.PHASE + 1;
+    }
+
+    private void processUntilStopped() {
+        while (running) {
+            long pause;
+            try {
+                int rows = processBatch();
+                // A full batch means more may be waiting; otherwise sleep until the next commit.
+                pause = rows == properties.batchSize() ? 0 : properties.fallbackPoll().toNanos();
+            } catch (SQLException | RuntimeException e) {
+                // The thread must outlive any failure: a dead processor would leave the inbox growing.
+                log.warn("inbox processing failed; retrying in {}", properties.retryDelay(), e);
+                pause = properties.retryDelay().toNanos();
+            }
+            if (pause > 0 && running) {
+                LockSupport.parkNanos(this, pause);
+            }
+        }
+    }
+
+    private int processBatch() throws SQLException {
+        List<InboxRow> rows = inbox.unprocessed(properties.batchSize());
+        if (rows.isEmpty()) {
+            return 0;
+        }
+        long start = System.nanoTime();
+        // Reading and compressing happen before the transaction, so the write lock is held briefly.
+        List<EventRow> found = new ArrayList<>();
+        List<ProcessedRow> outcomes = new ArrayList<>(rows.size());
+        int failed = 0;
+        for (InboxRow row : rows) {
+            try {
+                found.addAll(envelopeEvents.of(row));
+                outcomes.add(ProcessedRow.done(row.id()));
+            } catch (UnprocessableRowException | RuntimeException e) {
+                String reason = e.getMessage() != null ? e.getMessage() : e.toString();
+                log.warn("inbox row {} of project {} cannot be processed and is set aside: {}",
+                        row.id(), row.projectId(), reason);
+                outcomes.add(ProcessedRow.failed(row.id(), reason));
+                failed++;
+            }
+        }
+        long now = System.currentTimeMillis();
+        try (Connection tx = dataSource.getConnection()) {
+            tx.setAutoCommit(false);
+            events.insert(tx, found);
+            inbox.markProcessed(tx, outcomes, now);
+            // Turning autocommit back on commits without the driver beginning the next transaction.
+            tx.setAutoCommit(true);
+        }
+        metrics.batchCommitted(rows.size(), failed, found.size(), System.nanoTime() - start);
+        rows.forEach(row -> metrics.rowLag(now - row.receivedAt()));
+        signalProgress();
+        return rows.size();
+    }
+
+    private void signalProgress() {
+        progressLock.lock();
+        try {
+            progressed.signalAll();
+        } finally {
+            progressLock.unlock();
+        }
+    }
+}

@@ -17,13 +17,14 @@ final class DecodingStream extends FilterInputStream {
         this.encoding = encoding;
     }
 
+    /**
+     * Goes through the bulk read: org.brotli:dec 0.1.2 loses the bytes its single-byte read buffered
+     * when a bulk read follows at the end of the stream (as when gzip reads its header from brotli).
+     */
     @Override
     public int read() throws IOException {
-        try {
-            return in.read();
-        } catch (IOException | RuntimeException e) {
-            throw translate(e, encoding);
-        }
+        byte[] one = new byte[1];
+        return read(one, 0, 1) <= 0 ? -1 : one[0] & 0xFF;
     }
 
     @Override

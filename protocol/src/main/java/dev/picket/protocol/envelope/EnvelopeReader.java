@@ -53,34 +53,42 @@ public final class EnvelopeReader {
             }
             ItemHeader itemHeader = readItemHeader(body, pos, lineEnd, items.size());
             int payloadStart = Math.min(lineEnd + 1, length);
-            int payloadLength;
-            int next;
-            if (itemHeader.length >= 0) {
-                int remaining = length - payloadStart;
-                if (itemHeader.length > remaining) {
-                    throw new EnvelopeParseException("item " + items.size() + " (" + itemHeader.type
-                            + "): length " + itemHeader.length + " exceeds the " + remaining + " bytes left");
-                }
-                payloadLength = itemHeader.length;
-                next = payloadStart + payloadLength;
-                if (next + 1 < length && body[next] == '\r' && body[next + 1] == NEWLINE) {
-                    next++; // CRLF line ends, as written by tools on Windows
-                }
-                if (next < length && body[next] != NEWLINE) {
-                    throw new EnvelopeParseException("item " + items.size() + " (" + itemHeader.type
-                            + "): expected a newline after its " + payloadLength + " bytes of payload");
-                }
-                next++;
-            } else {
-                int payloadEnd = lineEnd(body, payloadStart, length);
-                payloadLength = payloadEnd - payloadStart;
-                next = payloadEnd + 1;
+            int payloadEnd = itemHeader.length >= 0
+                    ? lengthDelimitedEnd(body, payloadStart, length, itemHeader, items.size())
+                    : lineEnd(body, payloadStart, length);
+            int payloadLength = payloadEnd - payloadStart;
+            int next = payloadEnd + 1;
+            if (payloadEnd < length && body[payloadEnd] == '\r') {
+                next++; // CRLF line ends, as tools on Windows write them
             }
             items.add(new EnvelopeItem(itemHeader.type, slice(body, pos, lineEnd), itemHeader.contentType,
                     itemHeader.filename, itemHeader.itemCount, body, payloadStart, payloadLength));
             pos = next;
         }
         return new Envelope(header, items);
+    }
+
+    /**
+     * Where a payload with a {@code length} header ends. A JSON payload whose length is not followed
+     * by a newline runs to the next newline instead: sentry-python 1.9.10 sends transactions whose
+     * declared length is short of the payload, and a compact JSON document is one line.
+     */
+    private static int lengthDelimitedEnd(byte[] body, int payloadStart, int length, ItemHeader header, int index)
+            throws EnvelopeParseException {
+        int remaining = length - payloadStart;
+        if (header.length > remaining) {
+            throw new EnvelopeParseException("item " + index + " (" + header.type + "): length " + header.length
+                    + " exceeds the " + remaining + " bytes left");
+        }
+        int end = payloadStart + header.length;
+        if (end == length || body[end] == NEWLINE || (body[end] == '\r' && end + 1 < length && body[end + 1] == NEWLINE)) {
+            return end;
+        }
+        if (ItemType.of(header.type).isJson()) {
+            return lineEnd(body, payloadStart, length);
+        }
+        throw new EnvelopeParseException("item " + index + " (" + header.type + "): expected a newline after its "
+                + header.length + " bytes of payload");
     }
 
     private EnvelopeHeader readHeader(byte[] body, int end) throws EnvelopeParseException {

@@ -11,8 +11,9 @@ import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.json.JsonFactory;
 
 /**
- * Checks JSON payloads at ingestion in one streaming pass, without building a tree: a payload is
- * stored only if it is exactly one JSON object in valid UTF-8, nested no deeper than the limit.
+ * Checks JSON payloads at ingestion without building a tree: a payload is stored only if it is
+ * exactly one JSON object in well-formed UTF-8, nested no deeper than the limit. One pass checks
+ * the UTF-8 (Jackson does not fully), one streaming parse checks the rest.
  * Thread-safe.
  */
 public final class JsonPayloads {
@@ -38,6 +39,12 @@ public final class JsonPayloads {
      * @throws EnvelopeParseException when the slice is not one valid JSON object, or its event_id is invalid
      */
     public PayloadFacts inspect(byte[] source, int offset, int length, String what) throws EnvelopeParseException {
+        int invalid = Utf8.firstInvalid(source, offset, offset + length);
+        if (invalid >= 0) {
+            throw new EnvelopeParseException(what + ": payload is not valid UTF-8: byte 0x"
+                    + Integer.toHexString(source[invalid] & 0xFF) + " at offset " + (invalid - offset)
+                    + lineAndColumn(source, offset, invalid));
+        }
         String eventId = null;
         String type = null;
         try (JsonParser p = factory.createParser(ObjectReadContext.empty(), source, offset, length)) {
@@ -81,6 +88,19 @@ public final class JsonPayloads {
         } catch (IllegalArgumentException e) {
             throw new EnvelopeParseException(what + ": " + e.getMessage() + at(p.currentTokenLocation()), e);
         }
+    }
+
+    /** Counted in bytes here, since the text cannot be decoded. */
+    private static String lineAndColumn(byte[] source, int offset, int position) {
+        int line = 1;
+        int lineStart = offset;
+        for (int i = offset; i < position; i++) {
+            if (source[i] == '\n') {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+        return " (line " + line + ", byte " + (position - lineStart + 1) + " of the line)";
     }
 
     private static String at(TokenStreamLocation location) {

@@ -13,7 +13,7 @@ import java.util.zip.DeflaterOutputStream;
 import java.util.zip.GZIPOutputStream;
 
 /** Compresses test bodies the way SDKs do, including raw deflate, which some SDKs send as "deflate". */
-enum Encoders {
+public enum Encoders {
     GZIP("gzip"),
     ZLIB_DEFLATE("deflate"),
     RAW_DEFLATE("deflate"),
@@ -21,13 +21,13 @@ enum Encoders {
     ZSTD("zstd");
 
     /** The Content-Encoding header value that names this encoding. */
-    final String header;
+    public final String header;
 
     Encoders(String header) {
         this.header = header;
     }
 
-    byte[] encode(byte[] body) {
+    public byte[] encode(byte[] body) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (OutputStream encoder = open(out)) {
             encoder.write(body);

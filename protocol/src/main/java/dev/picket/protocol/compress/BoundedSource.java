@@ -34,7 +34,8 @@ final class BoundedSource extends InputStream {
             return 0;
         }
         // One byte more than allowed is enough to know the limit is passed.
-        int allowed = (int) Math.min(len, maxBytes - count + 1);
+        long left = maxBytes - count;
+        int allowed = left >= len ? len : (int) left + 1;
         int n;
         try {
             n = source.read(b, off, allowed);

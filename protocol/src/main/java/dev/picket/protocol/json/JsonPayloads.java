@@ -63,7 +63,7 @@ public final class JsonPayloads {
                 } else if (name.equals("type") && type == null && value == JsonToken.VALUE_STRING) {
                     type = p.getString();
                 } else {
-                    // Skipping still tokenizes every byte, so nested syntax, depth and UTF-8 are checked.
+                    // Skipping still tokenizes every byte, so nested syntax and depth are checked.
                     p.skipChildren();
                 }
             }

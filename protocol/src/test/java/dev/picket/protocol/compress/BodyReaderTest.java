@@ -135,6 +135,13 @@ class BodyReaderTest {
     }
 
     @Test
+    void acceptsTheLargestLimitAsNoLimitOnBytesSent() throws Exception {
+        BodyReader unlimited = new BodyReader(Long.MAX_VALUE, 1024);
+
+        assertThat(bytes(unlimited.read(new ByteArrayInputStream(EVENT), null))).isEqualTo(EVENT);
+    }
+
+    @Test
     void rejectsACompressedBodyLargerThanTheLimitAsSentWithoutReadingTheRest() {
         byte[] wire = Encoders.GZIP.encode(ReferenceRequests.named("node-sdk-11.12.0/001.json").decoded());
         CountingStream chunked = new CountingStream(new ByteArrayInputStream(wire));

@@ -54,13 +54,28 @@ public enum Encoders {
     OutputStream open(OutputStream out) throws IOException {
         return switch (this) {
             case GZIP -> new GZIPOutputStream(out, 64 * 1024);
-            case ZLIB_DEFLATE -> new DeflaterOutputStream(out, new Deflater(Deflater.DEFAULT_COMPRESSION, false), 64 * 1024);
-            case RAW_DEFLATE -> new DeflaterOutputStream(out, new Deflater(Deflater.DEFAULT_COMPRESSION, true), 64 * 1024);
+            case ZLIB_DEFLATE -> deflater(out, false);
+            case RAW_DEFLATE -> deflater(out, true);
             case BROTLI -> {
                 Brotli4jLoader.ensureAvailability();
                 yield new BrotliOutputStream(out, new Encoder.Parameters().setQuality(5));
             }
             case ZSTD -> new ZstdOutputStreamNoFinalizer(out);
+        };
+    }
+
+    /** Ends its deflater on close: a deflater passed in is not ended by the stream, and each holds native memory. */
+    private static OutputStream deflater(OutputStream out, boolean raw) {
+        Deflater deflater = new Deflater(Deflater.DEFAULT_COMPRESSION, raw);
+        return new DeflaterOutputStream(out, deflater, 64 * 1024) {
+            @Override
+            public void close() throws IOException {
+                try {
+                    super.close();
+                } finally {
+                    deflater.end();
+                }
+            }
         };
     }
 }

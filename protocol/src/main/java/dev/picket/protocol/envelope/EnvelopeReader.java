@@ -32,6 +32,9 @@ public final class EnvelopeReader {
 
     /** Reads the first {@code length} bytes of {@code body}. */
     public Envelope read(byte[] body, int length) throws EnvelopeParseException, LimitExceededException {
+        if (length < 0 || length > body.length) {
+            throw new IllegalArgumentException("length " + length + " is outside the body's " + body.length + " bytes");
+        }
         int headerEnd = lineEnd(body, 0, length);
         if (isBlank(body, 0, headerEnd)) {
             throw new EnvelopeParseException("empty envelope: the first line must be the envelope header");
@@ -50,31 +53,42 @@ public final class EnvelopeReader {
             }
             ItemHeader itemHeader = readItemHeader(body, pos, lineEnd, items.size());
             int payloadStart = Math.min(lineEnd + 1, length);
-            int payloadLength;
-            int next;
-            if (itemHeader.length >= 0) {
-                int remaining = length - payloadStart;
-                if (itemHeader.length > remaining) {
-                    throw new EnvelopeParseException("item " + items.size() + " (" + itemHeader.type
-                            + "): length " + itemHeader.length + " exceeds the " + remaining + " bytes left");
-                }
-                payloadLength = itemHeader.length;
-                next = payloadStart + payloadLength;
-                if (next < length && body[next] != NEWLINE) {
-                    throw new EnvelopeParseException("item " + items.size() + " (" + itemHeader.type
-                            + "): expected a newline after its " + payloadLength + " bytes of payload");
-                }
-                next++;
-            } else {
-                int payloadEnd = lineEnd(body, payloadStart, length);
-                payloadLength = payloadEnd - payloadStart;
-                next = payloadEnd + 1;
+            int payloadEnd = itemHeader.length >= 0
+                    ? lengthDelimitedEnd(body, payloadStart, length, itemHeader, items.size())
+                    : lineEnd(body, payloadStart, length);
+            int payloadLength = payloadEnd - payloadStart;
+            int next = payloadEnd + 1;
+            if (payloadEnd < length && body[payloadEnd] == '\r') {
+                next++; // CRLF line ends, as tools on Windows write them
             }
             items.add(new EnvelopeItem(itemHeader.type, slice(body, pos, lineEnd), itemHeader.contentType,
                     itemHeader.filename, itemHeader.itemCount, body, payloadStart, payloadLength));
             pos = next;
         }
         return new Envelope(header, items);
+    }
+
+    /**
+     * Where a payload with a {@code length} header ends. A JSON payload whose length is not followed
+     * by a newline runs to the next newline instead: sentry-python 1.9.10 sends transactions whose
+     * declared length is short of the payload, and a compact JSON document is one line.
+     */
+    private static int lengthDelimitedEnd(byte[] body, int payloadStart, int length, ItemHeader header, int index)
+            throws EnvelopeParseException {
+        int remaining = length - payloadStart;
+        if (header.length > remaining) {
+            throw new EnvelopeParseException("item " + index + " (" + header.type + "): length " + header.length
+                    + " exceeds the " + remaining + " bytes left");
+        }
+        int end = payloadStart + header.length;
+        if (end == length || body[end] == NEWLINE || (body[end] == '\r' && end + 1 < length && body[end + 1] == NEWLINE)) {
+            return end;
+        }
+        if (ItemType.of(header.type).isJson()) {
+            return lineEnd(body, payloadStart, length);
+        }
+        throw new EnvelopeParseException("item " + index + " (" + header.type + "): expected a newline after its "
+                + header.length + " bytes of payload");
     }
 
     private EnvelopeHeader readHeader(byte[] body, int end) throws EnvelopeParseException {
@@ -90,17 +104,15 @@ public final class EnvelopeReader {
                 String name = p.currentName();
                 JsonToken value = p.nextToken();
                 switch (name) {
-                    case "event_id" -> eventId = value == JsonToken.VALUE_NULL ? null : EventIds.normalize(p.getString());
-                    case "dsn" -> dsn = value == JsonToken.VALUE_STRING ? p.getString() : null;
-                    case "sent_at" -> sentAt = value == JsonToken.VALUE_STRING ? p.getString() : null;
+                    case "event_id" -> eventId = eventId(p, value);
+                    case "dsn" -> dsn = stringOrNull(p, value);
+                    case "sent_at" -> sentAt = stringOrNull(p, value);
                     default -> p.skipChildren();
                 }
             }
             requireEnd(p, t, "envelope header");
         } catch (JacksonException e) {
             throw new EnvelopeParseException("envelope header is not valid JSON: " + e.getOriginalMessage(), e);
-        } catch (IllegalArgumentException e) {
-            throw new EnvelopeParseException("envelope header: " + e.getMessage(), e);
         }
         return new EnvelopeHeader(eventId, dsn, sentAt, slice(body, 0, end));
     }
@@ -116,11 +128,11 @@ public final class EnvelopeReader {
                 String name = p.currentName();
                 JsonToken value = p.nextToken();
                 switch (name) {
-                    case "type" -> h.type = value == JsonToken.VALUE_STRING ? p.getString() : null;
-                    case "length" -> h.length = readLength(p, value, index);
-                    case "content_type" -> h.contentType = value == JsonToken.VALUE_STRING ? p.getString() : null;
-                    case "filename" -> h.filename = value == JsonToken.VALUE_STRING ? p.getString() : null;
-                    case "item_count" -> h.itemCount = value == JsonToken.VALUE_NUMBER_INT ? p.getIntValue() : 0;
+                    case "type" -> h.type = stringOrNull(p, value);
+                    case "length" -> h.length = readCount(p, value, index, "length", -1);
+                    case "content_type" -> h.contentType = stringOrNull(p, value);
+                    case "filename" -> h.filename = stringOrNull(p, value);
+                    case "item_count" -> h.itemCount = readCount(p, value, index, "item_count", 0);
                     default -> p.skipChildren();
                 }
             }
@@ -134,14 +146,39 @@ public final class EnvelopeReader {
         return h;
     }
 
-    private static int readLength(JsonParser p, JsonToken value, int index) throws EnvelopeParseException {
+    /** A non-negative int header field; {@code absent} when it is null. */
+    private static int readCount(JsonParser p, JsonToken value, int index, String name, int absent)
+            throws EnvelopeParseException {
         if (value == JsonToken.VALUE_NULL) {
-            return -1;
+            return absent;
         }
         if (value != JsonToken.VALUE_NUMBER_INT || p.getNumberType() != JsonParser.NumberType.INT || p.getIntValue() < 0) {
-            throw new EnvelopeParseException("item " + index + ": \"length\" must be a non-negative integer");
+            throw new EnvelopeParseException("item " + index + ": \"" + name + "\" must be a non-negative integer");
         }
         return p.getIntValue();
+    }
+
+    private static String eventId(JsonParser p, JsonToken value) throws EnvelopeParseException {
+        if (value == JsonToken.VALUE_NULL) {
+            return null;
+        }
+        if (value != JsonToken.VALUE_STRING) {
+            throw new EnvelopeParseException("envelope header: event_id must be a string");
+        }
+        try {
+            return EventIds.normalize(p.getString());
+        } catch (IllegalArgumentException e) {
+            throw new EnvelopeParseException("envelope header: " + e.getMessage(), e);
+        }
+    }
+
+    /** A string field; any other value is ignored (and skipped whole if it is an object or array). */
+    private static String stringOrNull(JsonParser p, JsonToken value) {
+        if (value == JsonToken.VALUE_STRING) {
+            return p.getString();
+        }
+        p.skipChildren();
+        return null;
     }
 
     private static void requireEnd(JsonParser p, JsonToken last, String what) throws EnvelopeParseException {

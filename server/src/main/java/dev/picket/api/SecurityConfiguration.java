@@ -13,6 +13,7 @@ import static org.springframework.http.HttpMethod.PUT;
 
 import dev.picket.accounts.ApiTokenAuthenticationProvider;
 import dev.picket.accounts.ApiTokens;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -36,6 +37,7 @@ import tools.jackson.databind.json.JsonMapper;
  * </ol>
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class SecurityConfiguration {
 
     /** DRF's wording, which Sentry answers with. */
@@ -83,10 +85,11 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain ingestionAndProbes(HttpSecurity http) throws Exception {
-        // Project ids start at 1, so /api/0/ (the REST API) never matches here.
+        // The REST API chain is tried first, so /api/0/ never reaches this one. Any other project
+        // segment is ingestion's to judge (a malformed id gets ingestion's 400, not a 403).
         return http
-                .securityMatcher("/api/{projectId:[1-9][0-9]*}/**", "/actuator/health", "/actuator/health/**",
-                        "/actuator/prometheus")
+                .securityMatcher("/api/*/envelope/**", "/api/*/store/**", "/api/*/security/**",
+                        "/actuator/health", "/actuator/health/**", "/actuator/prometheus")
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())

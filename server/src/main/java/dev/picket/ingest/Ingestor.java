@@ -74,6 +74,7 @@ class Ingestor {
         }
         String eventId = envelope.header().eventId();
         boolean keep = false;
+        boolean carriesEvent = false;
         for (int i = 0; i < envelope.items().size(); i++) {
             EnvelopeItem item = envelope.items().get(i);
             ItemType type = item.itemType();
@@ -81,6 +82,7 @@ class Ingestor {
                 continue;
             }
             keep = true;
+            carriesEvent |= type.isEvent();
             if (type.isJson()) {
                 PayloadFacts facts = inspect(item.source(), item.offset(), item.length(),
                         "item " + i + " (" + item.type() + ")");
@@ -90,7 +92,9 @@ class Ingestor {
             }
         }
         if (keep) {
-            append(projectId, eventId, Arrays.copyOf(body.bytes(), body.length()));
+            // Only an envelope that carries the event is unique by its id: a user report or an
+            // attachment sent later names the event it belongs to in the same header field.
+            append(projectId, carriesEvent ? eventId : null, Arrays.copyOf(body.bytes(), body.length()));
         }
         return eventId;
     }

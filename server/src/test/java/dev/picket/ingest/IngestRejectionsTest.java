@@ -111,9 +111,8 @@ class IngestRejectionsTest {
     }
 
     @Test
-    void lengthHeaderShorterThanThePayloadIsABadRequest() {
-        String json = Envelopes.errorJson(EventIds.random(), "x");
-        byte[] envelope = ("{}\n{\"type\":\"event\",\"length\":" + (json.length() - 5) + "}\n" + json + "\n").getBytes();
+    void attachmentLengthShorterThanItsPayloadIsABadRequest() {
+        byte[] envelope = "{}\n{\"type\":\"attachment\",\"length\":3}\nhello\n".getBytes();
         assertRejected(send(project.id(), auth(project), envelope), 400, "expected a newline");
     }
 

@@ -51,7 +51,7 @@ final class ValueRules {
             if (traits.digits >= 15) {
                 text.replaceMatches(ValuePatterns.CREDIT_CARD, 0, "@creditcard:filter", FILTERED, null);
             }
-            if (traits.digits >= 2 && traits.length >= 15) {
+            if (traits.ibanStart) {
                 text.replaceMatches(ValuePatterns.IBAN, 0, "@iban:filter", FILTERED, ValuePatterns::isIban);
             }
             if (traits.dashes >= 10) {
@@ -60,10 +60,11 @@ final class ValueRules {
             if (traits.at && traits.slashes >= 2) {
                 text.replaceMatches(ValuePatterns.URL_PASSWORD, 2, "@urlauth:legacy", FILTERED, null);
             }
-            if (traits.length > 7) {
+            String lower = KeyRules.lower(text.original());
+            if (lower.contains("bearer")) {
                 text.replaceMatches(ValuePatterns.BEARER, 0, KeyRules.PASSWORD_RULE, FILTERED, null);
             }
-            if (mentionsPassword(KeyRules.lower(text.plainText()))) {
+            if (mentionsPassword(text.changed() ? KeyRules.lower(text.plainText()) : lower)) {
                 text.replaceAll(KeyRules.PASSWORD_RULE, FILTERED);
                 return;
             }
@@ -92,13 +93,13 @@ final class ValueRules {
             if (traits.digits >= 15) {
                 text.replaceMatches(ValuePatterns.CREDIT_CARD, 0, "@creditcard:replace", "[creditcard]", null);
             }
-            if (traits.digits >= 2 && traits.length >= 15) {
+            if (traits.ibanStart) {
                 text.replaceMatches(ValuePatterns.IBAN, 0, "@iban:replace", "[iban]", ValuePatterns::isIban);
             }
             if (traits.dashes >= 2 && traits.digits >= 9) {
                 text.replaceMatches(ValuePatterns.US_SSN, 0, "@usssn:replace", "[us-ssn]", null);
             }
-            if (traits.length > 7) {
+            if (KeyRules.lower(text.original()).contains("bearer")) {
                 text.replaceMatches(ValuePatterns.BEARER, 2, "@bearer:replace", "[token]", null);
             }
             if (traits.at && traits.slashes >= 2) {
@@ -146,7 +147,7 @@ final class ValueRules {
     }
 
     /** Counts of the characters the patterns need, gathered in one pass. */
-    private record Traits(int length, int digits, int dashes, int dots, int colons, int slashes, boolean at) {
+    private record Traits(int digits, int dashes, int dots, int colons, int slashes, boolean at, boolean ibanStart) {
 
         static Traits of(String text) {
             int digits = 0;
@@ -155,10 +156,13 @@ final class ValueRules {
             int colons = 0;
             int slashes = 0;
             boolean at = false;
+            boolean ibanStart = false;
             for (int i = 0; i < text.length(); i++) {
                 char c = text.charAt(i);
                 if (c >= '0' && c <= '9') {
                     digits++;
+                    ibanStart |= i >= 3 && isUpper(text.charAt(i - 3)) && isUpper(text.charAt(i - 2))
+                            && isDigit(text.charAt(i - 1));
                 } else if (c == '-') {
                     dashes++;
                 } else if (c == '.') {
@@ -171,7 +175,15 @@ final class ValueRules {
                     at = true;
                 }
             }
-            return new Traits(text.length(), digits, dashes, dots, colons, slashes, at);
+            return new Traits(digits, dashes, dots, colons, slashes, at, ibanStart);
+        }
+
+        private static boolean isUpper(char c) {
+            return c >= 'A' && c <= 'Z';
+        }
+
+        private static boolean isDigit(char c) {
+            return c >= '0' && c <= '9';
         }
     }
 }

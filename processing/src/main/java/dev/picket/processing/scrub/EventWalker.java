@@ -344,17 +344,23 @@ final class EventWalker {
     }
 
     /**
-     * A two-element array starting with a string is a {@code [key, value]} pair, as Sentry reads
+     * A two-element array starting with a name is a {@code [name, value]} pair, as Sentry reads
      * headers, cookies and query strings sent as lists; other arrays are lists of values.
      */
     private void visitArray(ArrayNode array, boolean isPairInCookies, boolean elementsInCookies) {
-        if (array.size() == 2 && array.get(0).isString()) {
-            enter("0");
-            array.set(0, visit(array.get(0), null, false));
-            leave();
+        if (array.size() == 2 && array.get(0).isString() && isName(array.get(0).stringValue())) {
             enter("1");
-            JsonNode pairKey = array.get(0);
-            array.set(1, visit(array.get(1), pairKey.isString() ? pairKey.stringValue() : null, isPairInCookies));
+            JsonNode value = array.get(1);
+            JsonNode scrubbed = visit(value, array.get(0).stringValue(), isPairInCookies);
+            leave();
+            if (scrubbed != value) {
+                // Read as a pair: the name stays readable, as an object's key does.
+                array.set(1, scrubbed);
+                return;
+            }
+            // Perhaps not a pair after all: the first string is a value like any other.
+            enter("0");
+            array.set(0, visit(array.get(0), null, elementsInCookies));
             leave();
             return;
         }
@@ -363,6 +369,16 @@ final class EventWalker {
             array.set(i, visit(array.get(i), null, elementsInCookies));
             leave();
         }
+    }
+
+    /** Header, cookie and parameter names hold no spaces; a first element with spaces is a value, not a name. */
+    private static boolean isName(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (Character.isWhitespace(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A value under a sensitive key: a string is replaced, anything else (number, list, object) removed. */

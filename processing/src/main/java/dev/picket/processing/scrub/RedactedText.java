@@ -54,10 +54,6 @@ final class RedactedText {
         return text.toString();
     }
 
-    boolean fullyRedacted() {
-        return segments != null && segments.stream().allMatch(Segment::redacted);
-    }
-
     /**
      * Replaces each match of {@code group} of {@code pattern} that {@code accept} agrees to by
      * {@code replacement}. Matches that would swallow an earlier redaction are left alone.

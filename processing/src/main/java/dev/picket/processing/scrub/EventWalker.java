@@ -42,8 +42,8 @@ final class EventWalker {
         data(event, "contexts");
         data(event, "tags");
         breadcrumbs(event);
-        errors(event, "exception", true);
-        errors(event, "threads", false);
+        exceptions(event);
+        threads(event);
         stacktrace(event, "stacktrace");
         user(event);
         logEntry(event);
@@ -104,14 +104,20 @@ final class EventWalker {
         });
     }
 
-    private void errors(ObjectNode event, String name, boolean exceptions) {
-        forEachValue(event, name, error -> {
-            if (exceptions) {
-                message(error, "value");
-            }
-            stacktrace(error, "stacktrace");
-            stacktrace(error, "raw_stacktrace");
+    private void exceptions(ObjectNode event) {
+        forEachValue(event, "exception", exception -> {
+            message(exception, "value");
+            stacktraces(exception);
         });
+    }
+
+    private void threads(ObjectNode event) {
+        forEachValue(event, "threads", this::stacktraces);
+    }
+
+    private void stacktraces(ObjectNode exceptionOrThread) {
+        stacktrace(exceptionOrThread, "stacktrace");
+        stacktrace(exceptionOrThread, "raw_stacktrace");
     }
 
     /**

@@ -271,6 +271,28 @@ class ScrubberTest {
     }
 
     @Test
+    void oneScrubberAppliesEachProjectsOwnPatterns() {
+        ScrubbingConfig withPattern = config(false, false, List.of(), List.of(), List.of("ORD-\\d+"));
+        ObjectNode first = scrub("""
+                {"extra": {"ticket": "ORD-1"}}""", withPattern);
+        ObjectNode second = scrub("""
+                {"extra": {"ticket": "ORD-1"}}""", ScrubbingConfig.defaults());
+
+        assertThat(first.at("/extra/ticket").stringValue()).isEqualTo("[Filtered]");
+        assertThat(second.at("/extra/ticket").stringValue()).isEqualTo("ORD-1");
+    }
+
+    @Test
+    void withoutDefaultScrubbersOnlyTheProjectsOwnRulesApply() {
+        ObjectNode event = scrub("""
+                {"extra": {"password": "hunter22", "vendor_ref": "v-1"}}""",
+                new ScrubbingConfig(true, false, false, false, List.of("vendor_ref"), List.of(), List.of()));
+
+        assertThat(event.at("/extra/password").stringValue()).isEqualTo("hunter22");
+        assertThat(event.at("/extra/vendor_ref").stringValue()).isEqualTo("[Filtered]");
+    }
+
+    @Test
     void nonSensitiveDataIsLeftUntouchedAndNoMetaIsAdded() {
         String json = """
                 {"message": "Order 2024111912345678 shipped", "tags": {"region": "eu"},

@@ -27,6 +27,7 @@ class IngestController {
     private final MeterRegistry meters;
     private final Counter acceptedEnvelopes;
     private final Counter acceptedStore;
+    private final Counter acceptedSecurity;
     private final Timer latency;
     private final ConcurrentMap<String, Counter> rejected = new ConcurrentHashMap<>();
 
@@ -35,6 +36,7 @@ class IngestController {
         this.meters = meters;
         this.acceptedEnvelopes = accepted(meters, "envelope");
         this.acceptedStore = accepted(meters, "store");
+        this.acceptedSecurity = accepted(meters, "security");
         this.latency = Timer.builder("picket.ingest.latency")
                 .description("time from request to durable acknowledgement")
                 .publishPercentileHistogram()
@@ -55,6 +57,15 @@ class IngestController {
         long start = System.nanoTime();
         String eventId = ingestor.store(parseProjectId(projectId), request);
         acceptedStore.increment();
+        latency.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+        return ok(eventId);
+    }
+
+    @PostMapping({"/api/{projectId}/security/", "/api/{projectId}/security"})
+    ResponseEntity<String> security(@PathVariable String projectId, HttpServletRequest request) {
+        long start = System.nanoTime();
+        String eventId = ingestor.securityReport(parseProjectId(projectId), request);
+        acceptedSecurity.increment();
         latency.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
         return ok(eventId);
     }

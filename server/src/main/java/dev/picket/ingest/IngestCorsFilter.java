@@ -20,7 +20,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class IngestCorsFilter extends OncePerRequestFilter {
 
-    private static final Pattern INGEST_PATH = Pattern.compile("^/api/[^/]+/(envelope|store)/?$");
+    private static final Pattern INGEST_PATH = Pattern.compile("^/api/[^/]+/(envelope|store|security)/?$");
     private static final String ALLOWED_HEADERS = "x-sentry-auth, x-requested-with, origin, accept, "
             + "content-type, content-encoding, authentication, authorization, sentry-trace, baggage";
 

@@ -24,6 +24,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.function.Function;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
@@ -101,17 +102,32 @@ class Ingestor {
 
     /** Ingests a store request (one JSON event); returns its event id. */
     String store(long projectId, HttpServletRequest request) {
+        return single(projectId, request, "event",
+                facts -> "transaction".equals(facts.type()) ? ItemType.TRANSACTION : ItemType.EVENT);
+    }
+
+    /**
+     * Ingests a browser's security report (CSP, HPKP, Expect-CT, Expect-Staple: one JSON object, as
+     * sent to a {@code report-uri}); returns the event id given to it.
+     */
+    String securityReport(long projectId, HttpServletRequest request) {
+        return single(projectId, request, "security report", facts -> ItemType.SECURITY);
+    }
+
+    /** A body of one JSON object, kept as an envelope of one item so that the inbox holds one format. */
+    private String single(long projectId, HttpServletRequest request, String what,
+                          Function<PayloadFacts, ItemType> itemType) {
         SentryAuth auth = authenticator.fromRequest(request).orElseGet(() -> authenticator.fromDsn(null));
         admit(auth, projectId);
         Body body = readBody(request);
         if (body.length() > limits.maxEventSize()) {
-            throw IngestRejection.tooLarge("event is " + body.length() + " bytes; the limit is "
+            throw IngestRejection.tooLarge(what + " is " + body.length() + " bytes; the limit is "
                     + limits.maxEventSize() + " bytes");
         }
-        PayloadFacts facts = inspect(body.bytes(), 0, body.length(), "event");
+        PayloadFacts facts = inspect(body.bytes(), 0, body.length(), what);
         String eventId = facts.eventId() != null ? facts.eventId() : EventIds.random();
-        String itemType = "transaction".equals(facts.type()) ? "transaction" : "event";
-        append(projectId, eventId, EnvelopeWriter.single(eventId, itemType, body.bytes(), 0, body.length()));
+        append(projectId, eventId, EnvelopeWriter.single(eventId, itemType.apply(facts).wireName(), body.bytes(), 0,
+                body.length()));
         return eventId;
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.picket.protocol.envelope.EventIds;
 import dev.picket.testing.Envelopes;
+import dev.picket.testing.InboxContents;
 import dev.picket.testing.PicketClient;
 import dev.picket.testing.PicketClient.Project;
 import java.net.URI;
@@ -111,6 +112,18 @@ class IngestProtocolTest {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(PicketClient.json(response.body()).get("id").asString()).isEqualTo(id);
         assertThat(inboxRows(id)).isEqualTo(1);
+    }
+
+    @Test
+    void securityEndpointKeepsABrowserCspReport() {
+        String report = "{\"csp-report\":{\"document-uri\":\"https://shop.example/cart\","
+                + "\"violated-directive\":\"script-src\",\"blocked-uri\":\"https://evil.example/x.js\"}}";
+        HttpResponse<String> response = picket.post("/api/" + project.id() + "/security/?sentry_key="
+                + project.publicKey(), Map.of("Content-Type", "application/csp-report"), report.getBytes());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        String id = PicketClient.json(response.body()).get("id").asString();
+        assertThat(new InboxContents(jdbc).envelope(project.id(), id).orElseThrow().items())
+                .singleElement().satisfies(item -> assertThat(item.type()).isEqualTo("security"));
     }
 
     @Test

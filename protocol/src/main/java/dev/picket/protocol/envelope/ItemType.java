@@ -13,6 +13,8 @@ public enum ItemType {
     CLIENT_REPORT("client_report", true),
     SPAN("span", true),
     LOG("log", true),
+    /** A browser's CSP, HPKP, Expect-CT or Expect-Staple report, as the security endpoint receives it. */
+    SECURITY("security", true),
     UNKNOWN("", false);
 
     private final String wireName;
@@ -34,7 +36,7 @@ public enum ItemType {
 
     /** Whether this item is an error-like event (counts against the event size limit). */
     public boolean isEvent() {
-        return this == EVENT || this == TRANSACTION || this == FEEDBACK;
+        return this == EVENT || this == TRANSACTION || this == FEEDBACK || this == SECURITY;
     }
 
     public static ItemType of(String wireName) {
@@ -53,6 +55,7 @@ public enum ItemType {
             case "client_report" -> CLIENT_REPORT;
             case "span" -> SPAN;
             case "log" -> LOG;
+            case "security" -> SECURITY;
             default -> UNKNOWN;
         };
     }

@@ -45,29 +45,33 @@ class IngestController {
 
     @PostMapping({"/api/{projectId}/envelope/", "/api/{projectId}/envelope"})
     ResponseEntity<String> envelope(@PathVariable String projectId, HttpServletRequest request) {
-        long start = System.nanoTime();
-        String eventId = ingestor.envelope(parseProjectId(projectId), request);
-        acceptedEnvelopes.increment();
-        latency.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
-        return ok(eventId);
+        return accept(acceptedEnvelopes, ingestor::envelope, projectId, request);
     }
 
     @PostMapping({"/api/{projectId}/store/", "/api/{projectId}/store"})
     ResponseEntity<String> store(@PathVariable String projectId, HttpServletRequest request) {
-        long start = System.nanoTime();
-        String eventId = ingestor.store(parseProjectId(projectId), request);
-        acceptedStore.increment();
-        latency.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
-        return ok(eventId);
+        return accept(acceptedStore, ingestor::store, projectId, request);
     }
 
     @PostMapping({"/api/{projectId}/security/", "/api/{projectId}/security"})
     ResponseEntity<String> security(@PathVariable String projectId, HttpServletRequest request) {
+        return accept(acceptedSecurity, ingestor::securityReport, projectId, request);
+    }
+
+    /** One ingest path of {@link Ingestor}: project id and request in, event id (or null) out. */
+    private interface IngestPath {
+        String ingest(long projectId, HttpServletRequest request);
+    }
+
+    private ResponseEntity<String> accept(Counter accepted, IngestPath path, String projectId,
+                                          HttpServletRequest request) {
         long start = System.nanoTime();
-        String eventId = ingestor.securityReport(parseProjectId(projectId), request);
-        acceptedSecurity.increment();
+        String eventId = path.ingest(parseProjectId(projectId), request);
+        accepted.increment();
         latency.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
-        return ok(eventId);
+        // Event ids are validated hex: nothing to escape.
+        String body = eventId == null ? "{}" : "{\"id\":\"" + eventId + "\"}";
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body);
     }
 
     @ExceptionHandler(IngestRejection.class)
@@ -96,12 +100,6 @@ class IngestController {
             // answered below
         }
         throw IngestRejection.badRequest("project id must be a positive number, got \"" + projectId + "\"");
-    }
-
-    private static ResponseEntity<String> ok(String eventId) {
-        // Event ids are validated hex: nothing to escape.
-        String body = eventId == null ? "{}" : "{\"id\":\"" + eventId + "\"}";
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body);
     }
 
     private void countRejection(String reason) {

@@ -1,19 +1,15 @@
 package dev.picket.testing;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
+import dev.picket.api.HttpApi;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Talks to a running Picket over real HTTP, as SDKs and scripts do. The REST API is used with the
- * administrator token of the test profile.
+ * Talks to a running Picket over real HTTP as SDKs and scripts do: the REST API with the
+ * administrator token of the test profile, and the ingest endpoints with DSN keys.
  */
 public final class PicketClient {
 
@@ -21,10 +17,13 @@ public final class PicketClient {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final String baseUrl;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpApi admin;
+    private final HttpApi anonymous;
 
     public PicketClient(int port) {
         this.baseUrl = "http://localhost:" + port;
+        this.admin = HttpApi.withToken(port, ADMIN_TOKEN);
+        this.anonymous = HttpApi.anonymous(port);
     }
 
     public String baseUrl() {
@@ -45,39 +44,25 @@ public final class PicketClient {
 
     /** Calls the REST API as the administrator; fails unless the answer is 2xx. */
     public JsonNode api(String method, String path, Object body) {
-        HttpResponse<String> response = apiResponse(method, path, body);
+        HttpRequest.Builder request = admin.request(path).header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+        HttpResponse<String> response = admin.send(request);
         if (response.statusCode() / 100 != 2) {
             throw new AssertionError(method + " " + path + " answered " + response.statusCode() + ": " + response.body());
         }
         return response.body().isEmpty() ? null : JSON.readTree(response.body());
     }
 
-    public HttpResponse<String> apiResponse(String method, String path, Object body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
-                .header("Authorization", "Bearer " + ADMIN_TOKEN)
-                .header("Content-Type", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-        return send(request);
-    }
-
     /** Posts {@code body} to {@code path} (which may carry a query) with {@code headers}, as an SDK would. */
     public HttpResponse<String> post(String path, Map<String, String> headers, byte[] body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        HttpRequest.Builder request = anonymous.request(path).POST(HttpRequest.BodyPublishers.ofByteArray(body));
         headers.forEach(request::header);
         return send(request);
     }
 
     public HttpResponse<String> send(HttpRequest.Builder request) {
-        try {
-            return http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return anonymous.send(request);
     }
 
     public static JsonNode json(String body) {

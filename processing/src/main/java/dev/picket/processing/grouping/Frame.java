@@ -1,0 +1,62 @@
+package dev.picket.processing.grouping;
+
+import java.util.Objects;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The fields of a stack frame that grouping reads. {@code inApp} and {@code category} are mutable:
+ * the stack trace rules mark frames in or out of the app and put them in categories before grouping.
+ */
+final class Frame {
+
+    final String function;
+    final String rawFunction;
+    final String module;
+    final String filename;
+    final String absPath;
+    final String packageName;
+    final String contextLine;
+    final String platform;
+    final String lineno;
+    final String colno;
+    final boolean sourcemapUsed;
+    boolean inApp;
+    String category;
+
+    private Frame(JsonNode frame, String eventPlatform) {
+        function = Json.text(frame, "function");
+        rawFunction = Json.text(frame, "raw_function");
+        module = Json.text(frame, "module");
+        filename = Json.text(frame, "filename");
+        absPath = Json.text(frame, "abs_path");
+        packageName = Json.text(frame, "package");
+        contextLine = Json.text(frame, "context_line");
+        String own = Json.text(frame, "platform");
+        platform = own != null ? own : eventPlatform;
+        lineno = Json.text(frame, "lineno");
+        colno = Json.text(frame, "colno");
+        sourcemapUsed = Json.at(frame, "data", "sourcemap") != null;
+        inApp = Json.isTrue(frame, "in_app");
+        category = Json.text(frame, "data", "category");
+    }
+
+    static Frame of(JsonNode frame, String eventPlatform) {
+        return new Frame(frame, eventPlatform);
+    }
+
+    String family() {
+        return Platforms.family(platform);
+    }
+
+    /** Two consecutive frames with the same location are one recursive call repeated. */
+    boolean sameCallSiteAs(Frame other) {
+        return other != null
+                && Objects.equals(absPath, other.absPath)
+                && Objects.equals(packageName, other.packageName)
+                && Objects.equals(module, other.module)
+                && Objects.equals(filename, other.filename)
+                && Objects.equals(function, other.function)
+                && Objects.equals(lineno, other.lineno)
+                && Objects.equals(colno, other.colno);
+    }
+}

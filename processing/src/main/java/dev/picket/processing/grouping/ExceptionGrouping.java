@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -40,8 +42,30 @@ final class ExceptionGrouping {
         return StacktraceGrouping.keepStacktraceVariants(chained);
     }
 
+    /**
+     * Type and value as Sentry's ingestion leaves them: an exception sent without a type but with a
+     * value like {@code "TypeError: x is undefined"} gets the type from the value.
+     */
+    record TypeAndValue(String type, String value) {
+
+        private static final Pattern TYPE_IN_VALUE = Pattern.compile("^(\\w+):([^\n]*)\\z");
+
+        static TypeAndValue of(JsonNode exception) {
+            String type = Json.text(exception, "type");
+            String value = Json.text(exception, "value");
+            if ((type == null || type.isEmpty()) && value != null) {
+                Matcher matcher = TYPE_IN_VALUE.matcher(value);
+                if (matcher.matches()) {
+                    return new TypeAndValue(matcher.group(1), matcher.group(2).strip());
+                }
+            }
+            return new TypeAndValue(type, value);
+        }
+    }
+
     static Map<String, GroupingComponent> single(JsonNode exception, String platform) {
-        String type = Json.text(exception, "type");
+        TypeAndValue typeAndValue = TypeAndValue.of(exception);
+        String type = typeAndValue.type();
         GroupingComponent typeComponent = new GroupingComponent("type", type == null || type.isEmpty() ? List.of() : List.of(type));
         if (Json.isTrue(exception, "mechanism", "synthetic")) {
             typeComponent.exclude("ignored because exception is synthetic");
@@ -64,7 +88,7 @@ final class ExceptionGrouping {
         }
 
         Map<String, GroupingComponent> variants = new LinkedHashMap<>();
-        String raw = Json.text(exception, "value");
+        String raw = typeAndValue.value();
         for (Map.Entry<String, GroupingComponent> entry : stacktraces.entrySet()) {
             GroupingComponent stacktraceComponent = entry.getValue();
             GroupingComponent value = GroupingComponent.empty("value");

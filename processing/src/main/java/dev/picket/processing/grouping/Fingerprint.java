@@ -109,7 +109,11 @@ record Fingerprint(Kind kind, List<String> values) {
 
     private static String lastException(JsonNode event, String field) {
         List<JsonNode> exceptions = Json.interfaceValues(event, "exception");
-        return exceptions.isEmpty() ? null : Json.text(exceptions.getLast(), field);
+        if (exceptions.isEmpty()) {
+            return null;
+        }
+        ExceptionGrouping.TypeAndValue last = ExceptionGrouping.TypeAndValue.of(exceptions.getLast());
+        return field.equals("type") ? last.type() : last.value();
     }
 
     /** The frame that crashed: the newest in-app frame of the main stack trace, else its newest frame. */

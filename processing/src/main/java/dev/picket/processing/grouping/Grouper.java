@@ -63,7 +63,7 @@ public final class Grouper {
         List<JsonNode> exceptions = Json.interfaceValues(event, "exception");
         if (!exceptions.isEmpty()) {
             for (JsonNode exception : exceptions) {
-                String value = Json.text(exception, "value");
+                String value = ExceptionGrouping.TypeAndValue.of(exception).value();
                 if (value != null) {
                     groupedMessages.add(value);
                 }

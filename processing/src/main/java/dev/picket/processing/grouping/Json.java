@@ -64,6 +64,9 @@ final class Json {
         if (value.isArray()) {
             return objects(event, name);
         }
+        if (value.isObject() && !value.has("values")) {
+            return List.of(value); // a single value sent without the list around it
+        }
         return objects(value, "values");
     }
 }

@@ -1,0 +1,206 @@
+package dev.picket.processing.grouping;
+
+import static dev.picket.processing.grouping.Events.event;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * Specifications of Sentry's default grouping. Expected hashes are the md5 of the values Sentry's
+ * rules select, worked out from Sentry's grouping code and its snapshots, not from this code.
+ */
+class GrouperTest {
+
+    private final Grouper grouper = new Grouper();
+
+    private static final String PYTHON_FRAME = """
+            {'module': 'app.handlers', 'filename': 'handlers.py', 'abs_path': '/srv/app/handlers.py',
+             'function': 'charge', 'context_line': '    return amount / count', 'lineno': 12, 'in_app': true}""";
+
+    @Test
+    void exceptionWithoutStackTraceGroupsByTypeAndValue() {
+        GroupingResult result = grouper.group(event("{'exception': {'values': [{'type': 'ValueError', 'value': 'hello world'}]}}"));
+
+        // Sentry's snapshot exception_compute_hashes
+        assertThat(result.hashes()).containsExactly("b23ee1963904c2ca87b145febf94b66c");
+        assertThat(result.variant()).isEqualTo("app");
+        assertThat(result.component()).isEqualTo("exception");
+    }
+
+    @Test
+    void exceptionValuesThatDifferOnlyInNumbersGroupTogether() {
+        GroupingResult first = grouper.group(event("{'exception': {'values': [{'type': 'TimeoutError', 'value': 'timeout after 30 seconds'}]}}"));
+        GroupingResult second = grouper.group(event("{'exception': {'values': [{'type': 'TimeoutError', 'value': 'timeout after 45 seconds'}]}}"));
+
+        assertThat(first.hashes()).containsExactly("92596031c6948ef60fca5fbcf09e70c5");
+        assertThat(second.hashes()).isEqualTo(first.hashes());
+    }
+
+    @Test
+    void stackTraceTakesPrecedenceOverTheExceptionMessage() {
+        GroupingResult first = grouper.group(event("{'platform': 'python', 'exception': {'values': [{'type': 'ZeroDivisionError',"
+                + " 'value': 'division by zero', 'stacktrace': {'frames': [" + PYTHON_FRAME + "]}}]}}"));
+        GroupingResult second = grouper.group(event("{'platform': 'python', 'exception': {'values': [{'type': 'ZeroDivisionError',"
+                + " 'value': 'float division by zero in request 7f3a', 'stacktrace': {'frames': [" + PYTHON_FRAME + "]}}]}}"));
+
+        // module, function and source line of the frame, then the type; the system variant hashes alike and is dropped
+        assertThat(first.hashes()).containsExactly("41787fa768463ff5f93f6e6fa914cabf");
+        assertThat(second.hashes()).isEqualTo(first.hashes());
+    }
+
+    @Test
+    void inAppFramesMakeThePrimaryHashAndAllFramesTheSecondary() {
+        GroupingResult result = grouper.group(event("""
+                {'platform': 'python', 'exception': {'values': [{'type': 'PaymentError', 'value': 'declined',
+                 'stacktrace': {'frames': [
+                   {'module': 'requests.api', 'filename': 'requests/api.py',
+                    'abs_path': '/usr/lib/python3/site-packages/requests/api.py', 'function': 'post',
+                    'context_line': 'return request("post", url)', 'in_app': false},
+                   {'module': 'app.billing', 'filename': 'billing.py', 'abs_path': '/srv/app/billing.py',
+                    'function': 'charge', 'context_line': 'return gateway.charge(amount)', 'in_app': true}]}}]}}
+                """.replace("\"", "\\\"")));
+
+        assertThat(result.hashes()).containsExactly("bf9af81a3513886e23a451fa7503709b", "4a4c150a2a39adb94c5f94c1574e8583");
+        assertThat(result.variant()).isEqualTo("app");
+    }
+
+    @Test
+    void withoutInAppFramesTheSystemVariantGroups() {
+        GroupingResult result = grouper.group(event("""
+                {'platform': 'java', 'exception': {'values': [{'type': 'NullPointerException', 'value': 'boom',
+                 'stacktrace': {'frames': [{'module': 'com.example.Main', 'filename': 'Main.java', 'function': 'main'}]}}]}}
+                """));
+
+        assertThat(result.variant()).isEqualTo("system");
+        assertThat(result.hashes()).hasSize(1);
+    }
+
+    @Test
+    void javaLambdaFunctionNamesDoNotSplitIssues() {
+        GroupingResult result = grouper.group(event("""
+                {'platform': 'java', 'exception': {'values': [{'type': 'NullPointerException', 'value': 'x',
+                 'stacktrace': {'frames': [
+                   {'module': 'com.example.Main', 'filename': 'Main.java', 'function': 'main', 'in_app': true},
+                   {'module': 'com.example.Main', 'filename': 'Main.java', 'function': 'lambda$main$1', 'in_app': true},
+                   {'module': 'com.example.Handler', 'filename': 'Handler.java', 'function': 'handle', 'in_app': true}]}}]}}
+                """));
+
+        assertThat(result.primaryHash()).isEqualTo("0c7721edb039111dd598d13938e4bcf4");
+    }
+
+    @Test
+    void javascriptFunctionNamesLoseTheirObjectPrefix() {
+        GroupingResult result = grouper.group(event("""
+                {'platform': 'javascript', 'exception': {'values': [{'type': 'NetworkError', 'value': 'failed',
+                 'stacktrace': {'frames': [{'filename': 'checkout.js', 'abs_path': '/srv/app/checkout.js',
+                   'function': 'Checkout.submit', 'in_app': true}]}}]}}
+                """));
+
+        assertThat(result.primaryHash()).isEqualTo("d2358228fc76bbbfe11c0263a8f16c4f");
+    }
+
+    @Test
+    void chainedExceptionsGroupByEveryExceptionInTheChain() {
+        GroupingResult result = grouper.group(event("""
+                {'platform': 'python', 'exception': {'values': [
+                  {'type': 'KeyError', 'value': 'customer', 'stacktrace': {'frames': [{'module': 'app.orders',
+                    'filename': 'orders.py', 'function': 'load', 'context_line': 'return db[key]', 'in_app': true}]}},
+                  {'type': 'LookupError', 'value': 'customer missing', 'stacktrace': {'frames': [{'module': 'app.orders',
+                    'filename': 'orders.py', 'function': 'load', 'context_line': 'raise LookupError(key) from e', 'in_app': true}]}}]}}
+                """));
+
+        assertThat(result.hashes()).containsExactly("e234ceb0034af3f5fb32c091fd39a34f");
+        assertThat(result.component()).isEqualTo("chained-exception");
+    }
+
+    @Test
+    void eventsWithoutExceptionGroupByTheCrashedThread() {
+        GroupingResult result = grouper.group(event("""
+                {'platform': 'java', 'threads': {'values': [
+                  {'id': 1, 'name': 'main', 'stacktrace': {'frames': [{'module': 'other.Idle', 'function': 'sleep', 'in_app': true}]}},
+                  {'id': 2, 'crashed': true, 'stacktrace': {'frames': [
+                    {'module': 'com.example.Worker', 'function': 'run', 'in_app': true},
+                    {'module': 'com.example.Worker', 'function': 'process', 'in_app': true}]}}]}}
+                """));
+
+        assertThat(result.hashes()).containsExactly("971689e61b96ac14052428db83b8660e");
+        assertThat(result.component()).isEqualTo("threads");
+    }
+
+    @Test
+    void recursiveFramesCountOnce() {
+        String frame = "{'module': 'app.tree', 'filename': 'tree.py', 'function': 'walk', 'lineno': 3, 'in_app': true}";
+        GroupingResult once = grouper.group(event("{'platform': 'python', 'exception': {'values': [{'type': 'RecursionError',"
+                + " 'stacktrace': {'frames': [" + frame + "]}}]}}"));
+        GroupingResult thrice = grouper.group(event("{'platform': 'python', 'exception': {'values': [{'type': 'RecursionError',"
+                + " 'stacktrace': {'frames': [" + frame + "," + frame + "," + frame + "]}}]}}"));
+
+        assertThat(thrice.hashes()).isEqualTo(once.hashes());
+    }
+
+    @Test
+    void messageEventsGroupByTheParameterizedMessage() {
+        GroupingResult result = grouper.group(event("{'platform': 'javascript', 'logentry': {'formatted': 'testing testing 1, 2, 3'}}"));
+
+        // Sentry's snapshot javascript_message_parameterization
+        assertThat(result.hashes()).containsExactly("f9e47f16e3b9770b440157179c47bf7a");
+        assertThat(result.variant()).isEqualTo("default");
+        assertThat(result.component()).isEqualTo("message");
+    }
+
+    @Test
+    void exceptionsTakePrecedenceOverTheMessage() {
+        GroupingResult result = grouper.group(event(
+                "{'logentry': {'formatted': 'something else'}, 'exception': {'values': [{'type': 'ValueError', 'value': 'hello world'}]}}"));
+
+        assertThat(result.hashes()).containsExactly("b23ee1963904c2ca87b145febf94b66c");
+    }
+
+    @Test
+    void aCustomFingerprintReplacesTheGrouping() {
+        GroupingResult result = grouper.group(event(
+                "{'fingerprint': ['payment-failed'], 'exception': {'values': [{'type': 'ValueError', 'value': 'hello world'}]}}"));
+
+        assertThat(result.hashes()).containsExactly("8bde6caf9d78d888c432b49563ffc744");
+        assertThat(result.variant()).isEqualTo("custom_fingerprint");
+    }
+
+    @Test
+    void theDefaultFingerprintPlusAnExtraValueSplitsTheGroup() {
+        GroupingResult result = grouper.group(event("{'platform': 'python', 'fingerprint': ['{{ default }}', 'eu'],"
+                + " 'exception': {'values': [{'type': 'ZeroDivisionError', 'stacktrace': {'frames': [" + PYTHON_FRAME + "]}}]}}"));
+
+        assertThat(result.hashes()).containsExactly("cc1342ac7d06961dfafd0040428a2e79");
+    }
+
+    @Test
+    void fingerprintVariablesResolveFromTheEvent() {
+        GroupingResult result = grouper.group(event("""
+                {'level': 'error', 'transaction': '/checkout', 'fingerprint': ['{{ type }}', '{{level}}', '{{ transaction }}'],
+                 'exception': {'values': [{'type': 'ValueError', 'value': 'hello world'}]}}
+                """));
+
+        assertThat(result.hashes()).containsExactly("418582efbe9c44c662a8c25c21f88f40");
+    }
+
+    @Test
+    void anEventWithNothingToGroupByGetsTheFallbackHash() {
+        GroupingResult result = grouper.group(event("{'platform': 'python'}"));
+
+        assertThat(result.hashes()).containsExactly("d41d8cd98f00b204e9800998ecf8427e");
+        assertThat(result.variant()).isEqualTo("fallback");
+    }
+
+    @Test
+    void aChecksumIsUsedAsTheHash() {
+        GroupingResult result = grouper.group(event("{'checksum': '0123456789abcdef0123456789abcdef', 'logentry': {'formatted': 'x'}}"));
+
+        assertThat(result.hashes()).containsExactly("0123456789abcdef0123456789abcdef");
+    }
+
+    @Test
+    void aMissingEventIsRejectedWithAClearError() {
+        assertThatThrownBy(() -> grouper.group(null)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("missing event");
+    }
+}

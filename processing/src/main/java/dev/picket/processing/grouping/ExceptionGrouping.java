@@ -23,10 +23,10 @@ final class ExceptionGrouping {
     private ExceptionGrouping() {
     }
 
-    static Map<String, GroupingComponent> group(JsonNode event, List<JsonNode> exceptions, String platform) {
+    static Map<String, GroupingComponent> group(JsonNode event, List<JsonNode> exceptions, String platform, StackRules rules) {
         Map<JsonNode, Map<String, GroupingComponent>> byException = new IdentityHashMap<>();
         for (JsonNode exception : exceptions) {
-            byException.put(exception, single(exception, platform));
+            byException.put(exception, single(exception, platform, rules));
         }
         List<JsonNode> kept = ExceptionGroups.filter(event, exceptions, byException);
         if (kept.size() == 1) {
@@ -63,7 +63,7 @@ final class ExceptionGrouping {
         }
     }
 
-    static Map<String, GroupingComponent> single(JsonNode exception, String platform) {
+    static Map<String, GroupingComponent> single(JsonNode exception, String platform, StackRules rules) {
         TypeAndValue typeAndValue = TypeAndValue.of(exception);
         String type = typeAndValue.type();
         GroupingComponent typeComponent = new GroupingComponent("type", type == null || type.isEmpty() ? List.of() : List.of(type));
@@ -81,7 +81,7 @@ final class ExceptionGrouping {
         Map<String, GroupingComponent> stacktraces;
         JsonNode stacktrace = Json.at(exception, "stacktrace");
         if (stacktrace != null && !Json.objects(stacktrace, "frames").isEmpty()) {
-            stacktraces = StacktraceGrouping.keepStacktraceVariants(StacktraceGrouping.group(stacktrace, platform));
+            stacktraces = StacktraceGrouping.keepStacktraceVariants(StacktraceGrouping.group(stacktrace, platform, rules));
         } else {
             stacktraces = new LinkedHashMap<>();
             stacktraces.put(StacktraceGrouping.APP, new GroupingComponent("stacktrace", List.of()));

@@ -19,7 +19,7 @@ record Fingerprint(Kind kind, List<String> values) {
     static final String DEFAULT_VARIABLE = "{{ default }}";
     private static final Pattern VARIABLE = Pattern.compile("\\{\\{\\s*(\\S+)\\s*\\}\\}");
 
-    static Fingerprint of(JsonNode event, Set<String> groupedMessages) {
+    static Fingerprint of(JsonNode event, Set<String> groupedMessages, StackRules rules) {
         List<String> raw = new ArrayList<>();
         JsonNode fingerprint = Json.at(event, "fingerprint");
         if (fingerprint != null && fingerprint.isArray()) {
@@ -39,7 +39,7 @@ record Fingerprint(Kind kind, List<String> values) {
         Kind kind = raw.stream().anyMatch(Fingerprint::isDefault) ? Kind.HYBRID : Kind.CUSTOM;
         List<String> resolved = new ArrayList<>();
         for (String entry : raw) {
-            resolved.add(resolve(entry, event, groupedMessages));
+            resolved.add(resolve(entry, event, groupedMessages, rules));
         }
         return new Fingerprint(kind, List.copyOf(resolved));
     }
@@ -53,7 +53,7 @@ record Fingerprint(Kind kind, List<String> values) {
         return matcher.lookingAt() && matcher.end() == entry.length() ? matcher.group(1) : null;
     }
 
-    private static String resolve(String entry, JsonNode event, Set<String> groupedMessages) {
+    private static String resolve(String entry, JsonNode event, Set<String> groupedMessages, StackRules rules) {
         String name = variableName(entry);
         if ("default".equals(name)) {
             return DEFAULT_VARIABLE;
@@ -62,7 +62,7 @@ record Fingerprint(Kind kind, List<String> values) {
             // A fingerprint that repeats a message of the event gets the message's placeholders too.
             return groupedMessages.contains(entry) ? MessageNormalizer.parameterize(entry) : entry;
         }
-        String value = variable(name, event);
+        String value = variable(name, event, rules);
         if (value == null) {
             return entry; // unknown variables stay as written in the winter 2023 configuration
         }
@@ -72,17 +72,17 @@ record Fingerprint(Kind kind, List<String> values) {
         return value;
     }
 
-    private static String variable(String name, JsonNode event) {
+    private static String variable(String name, JsonNode event, StackRules rules) {
         return switch (name) {
             case "transaction" -> or(Json.text(event, "transaction"), "<no-transaction>");
             case "message", "raw_message" -> or(EventMessages.canonicalMessage(event), "<no-message>");
             case "type", "error.type" -> or(lastException(event, "type"), "<no-type>");
             case "value", "raw_value", "error.value", "error.raw_value" -> or(lastException(event, "value"), "<no-value>");
-            case "function", "stack.function" -> or(crashFrame(event, "function"), "<no-function>");
-            case "path", "stack.abs_path" -> or(or(crashFrame(event, "abs_path"), crashFrame(event, "filename")), "<no-abs-path>");
-            case "stack.filename" -> or(or(crashFrame(event, "filename"), crashFrame(event, "abs_path")), "<no-filename>");
-            case "module", "stack.module" -> or(crashFrame(event, "module"), "<no-module>");
-            case "package", "stack.package" -> or(lastSegment(crashFrame(event, "package")), "<no-package>");
+            case "function", "stack.function" -> or(crashFrame(event, "function", rules), "<no-function>");
+            case "path", "stack.abs_path" -> or(or(crashFrame(event, "abs_path", rules), crashFrame(event, "filename", rules)), "<no-abs-path>");
+            case "stack.filename" -> or(or(crashFrame(event, "filename", rules), crashFrame(event, "abs_path", rules)), "<no-filename>");
+            case "module", "stack.module" -> or(crashFrame(event, "module", rules), "<no-module>");
+            case "package", "stack.package" -> or(lastSegment(crashFrame(event, "package", rules)), "<no-package>");
             case "level" -> or(Json.text(event, "level"), "<no-level>");
             case "logger" -> or(Json.text(event, "logger"), "<no-logger>");
             default -> name.startsWith("tags.") ? tag(event, name.substring(5)) : null;
@@ -117,7 +117,7 @@ record Fingerprint(Kind kind, List<String> values) {
     }
 
     /** The frame that crashed: the newest in-app frame of the main stack trace, else its newest frame. */
-    private static String crashFrame(JsonNode event, String field) {
+    private static String crashFrame(JsonNode event, String field, StackRules rules) {
         JsonNode stacktrace = null;
         List<JsonNode> exceptions = Json.interfaceValues(event, "exception");
         if (!exceptions.isEmpty()) {
@@ -134,7 +134,7 @@ record Fingerprint(Kind kind, List<String> values) {
             return null;
         }
         List<JsonNode> raw = Json.objects(stacktrace, "frames");
-        List<Frame> frames = StacktraceGrouping.frames(stacktrace, Json.text(event, "platform"));
+        List<Frame> frames = StacktraceGrouping.frames(stacktrace, Json.text(event, "platform"), rules);
         JsonNode fallback = null;
         for (int i = raw.size() - 1; i >= 0; i--) {
             if (frames.get(i).inApp) {

@@ -26,6 +26,23 @@ public final class Grouper {
 
     private static final String DEFAULT = "default";
 
+    private final StackRules rules;
+
+    /** A grouper with Sentry's default stack trace rules. */
+    public Grouper() {
+        this.rules = StackRules.DEFAULTS;
+    }
+
+    /**
+     * A grouper with Sentry's default stack trace rules followed by a project's own, written in
+     * Sentry's stack trace rule language, one rule a line (for example {@code path:**&#47;vendor/** -group}).
+     *
+     * @throws IllegalArgumentException naming the line of a rule that cannot be read
+     */
+    public Grouper(String projectStackTraceRules) {
+        this.rules = StackRules.withProjectRules(projectStackTraceRules == null ? "" : projectStackTraceRules);
+    }
+
     public GroupingResult group(ObjectNode event) {
         if (event == null) {
             throw new IllegalArgumentException("cannot group a missing event");
@@ -36,8 +53,8 @@ public final class Grouper {
         }
 
         Set<String> groupedMessages = new HashSet<>();
-        Map<String, GroupingComponent> roots = strategies(event, groupedMessages);
-        Fingerprint fingerprint = Fingerprint.of(event, groupedMessages);
+        Map<String, GroupingComponent> roots = strategies(event, groupedMessages, rules);
+        Fingerprint fingerprint = Fingerprint.of(event, groupedMessages, rules);
 
         List<GroupingResult.Variant> variants = new ArrayList<>();
         if (fingerprint.kind() == Fingerprint.Kind.CUSTOM) {
@@ -56,7 +73,7 @@ public final class Grouper {
     }
 
     /** Runs the strategies and assembles one root node per variant ({@code app}, {@code system}, {@code default}). */
-    private static Map<String, GroupingComponent> strategies(JsonNode event, Set<String> groupedMessages) {
+    private static Map<String, GroupingComponent> strategies(JsonNode event, Set<String> groupedMessages, StackRules rules) {
         String platform = Json.text(event, "platform");
         List<Map<String, GroupingComponent>> results = new ArrayList<>();
 
@@ -68,15 +85,15 @@ public final class Grouper {
                     groupedMessages.add(value);
                 }
             }
-            results.add(dropDuplicateSystemVariant(ExceptionGrouping.group(event, exceptions, platform)));
+            results.add(dropDuplicateSystemVariant(ExceptionGrouping.group(event, exceptions, platform, rules)));
         }
         List<JsonNode> threads = Json.interfaceValues(event, "threads");
         if (!threads.isEmpty()) {
-            results.add(dropDuplicateSystemVariant(ThreadGrouping.group(threads, platform)));
+            results.add(dropDuplicateSystemVariant(ThreadGrouping.group(threads, platform, rules)));
         }
         JsonNode stacktrace = Json.at(event, "stacktrace");
         if (stacktrace != null && stacktrace.isObject()) {
-            results.add(dropDuplicateSystemVariant(StacktraceGrouping.keepStacktraceVariants(StacktraceGrouping.group(stacktrace, platform))));
+            results.add(dropDuplicateSystemVariant(StacktraceGrouping.keepStacktraceVariants(StacktraceGrouping.group(stacktrace, platform, rules))));
         }
         String message = EventMessages.groupingMessage(event);
         if (message != null) {

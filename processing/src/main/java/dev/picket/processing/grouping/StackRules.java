@@ -157,14 +157,41 @@ final class StackRules {
             "path:**/*newrelic*/** -app -group",
             "path:**/*LogRocket*/** -app -group");
 
-    private static final List<Rule> RULES = DEFAULT_RULES.stream().map(StackRules::parse).toList();
+    static final StackRules DEFAULTS = new StackRules(DEFAULT_RULES.stream().map(StackRules::parse).toList());
 
-    private StackRules() {
+    private final List<Rule> rules;
+
+    private StackRules(List<Rule> rules) {
+        this.rules = rules;
+    }
+
+    /**
+     * The default rules followed by a project's own, one rule a line; blank lines and lines
+     * starting with {@code #} are skipped.
+     *
+     * @throws IllegalArgumentException naming the line when a rule cannot be read
+     */
+    static StackRules withProjectRules(String projectRules) {
+        List<Rule> all = new ArrayList<>(DEFAULTS.rules);
+        int number = 0;
+        for (String line : projectRules.split("\\R")) {
+            number++;
+            String rule = line.strip();
+            if (rule.isEmpty() || rule.startsWith("#")) {
+                continue;
+            }
+            try {
+                all.add(parse(rule));
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException("stack trace rule on line " + number + " cannot be read: " + rule, e);
+            }
+        }
+        return new StackRules(List.copyOf(all));
     }
 
     /** Applies the in-app and category rules to the frames, in rule order. */
-    static void markFrames(List<Frame> frames) {
-        for (Rule rule : RULES) {
+    void markFrames(List<Frame> frames) {
+        for (Rule rule : rules) {
             List<Integer> matches = rule.matchingFrames(frames);
             for (int idx : matches) {
                 for (Action action : rule.actions) {
@@ -181,8 +208,8 @@ final class StackRules {
     }
 
     /** Applies the {@code +group}/{@code -group} rules to the frame nodes of one stack trace. */
-    static void markContributions(List<Frame> frames, List<GroupingComponent> components) {
-        for (Rule rule : RULES) {
+    void markContributions(List<Frame> frames, List<GroupingComponent> components) {
+        for (Rule rule : rules) {
             if (rule.actions.stream().noneMatch(a -> a.kind == ActionKind.GROUP)) {
                 continue;
             }
@@ -298,6 +325,9 @@ final class StackRules {
                 i++;
             }
         }
+        if (matchers.isEmpty() || actions.isEmpty()) {
+            throw new IllegalArgumentException("a rule needs at least one matcher and one action");
+        }
         return new Rule(text, List.copyOf(matchers), List.copyOf(actions));
     }
 
@@ -318,7 +348,11 @@ final class StackRules {
             rest = token.substring(1);
         }
         boolean flag = rest.charAt(0) == '+';
-        ActionKind kind = rest.substring(1).equals("app") ? ActionKind.APP : ActionKind.GROUP;
+        ActionKind kind = switch (rest.substring(1)) {
+            case "app" -> ActionKind.APP;
+            case "group" -> ActionKind.GROUP;
+            default -> throw new IllegalArgumentException("not an action: " + token);
+        };
         return new Action(kind, flag, range, null);
     }
 
@@ -326,6 +360,9 @@ final class StackRules {
         boolean negated = token.startsWith("!");
         String body = negated ? token.substring(1) : token;
         int colon = body.indexOf(':');
+        if (colon <= 0) {
+            throw new IllegalArgumentException("not a matcher: " + token);
+        }
         String key = body.substring(0, colon);
         String argument = body.substring(colon + 1);
         String field = switch (key) {

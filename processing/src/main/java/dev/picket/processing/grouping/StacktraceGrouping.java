@@ -19,19 +19,19 @@ final class StacktraceGrouping {
     }
 
     /** The frames of a stack trace, after Sentry's default in-app and category rules. */
-    static List<Frame> frames(JsonNode stacktrace, String eventPlatform) {
+    static List<Frame> frames(JsonNode stacktrace, String eventPlatform, StackRules rules) {
         List<Frame> frames = new ArrayList<>();
         for (JsonNode frame : Json.objects(stacktrace, "frames")) {
             frames.add(Frame.of(frame, eventPlatform));
         }
-        StackRules.markFrames(frames);
+        rules.markFrames(frames);
         return frames;
     }
 
-    static Map<String, GroupingComponent> group(JsonNode stacktrace, String eventPlatform) {
-        List<Frame> frames = frames(stacktrace, eventPlatform);
-        GroupingComponent app = variant(frames, true);
-        GroupingComponent system = variant(frames, false);
+    static Map<String, GroupingComponent> group(JsonNode stacktrace, String eventPlatform, StackRules rules) {
+        List<Frame> frames = frames(stacktrace, eventPlatform, rules);
+        GroupingComponent app = variant(frames, true, rules);
+        GroupingComponent system = variant(frames, false, rules);
 
         int inAppFrames = 0;
         int contributingFrames = 0;
@@ -66,7 +66,7 @@ final class StacktraceGrouping {
         return variants;
     }
 
-    private static GroupingComponent variant(List<Frame> frames, boolean appOnly) {
+    private static GroupingComponent variant(List<Frame> frames, boolean appOnly, StackRules rules) {
         List<GroupingComponent> components = new ArrayList<>();
         Frame previous = null;
         for (Frame frame : frames) {
@@ -89,7 +89,7 @@ final class StacktraceGrouping {
                 components.getFirst().exclude("ignored single non-URL JavaScript frame");
             }
         }
-        StackRules.markContributions(frames, components);
+        rules.markContributions(frames, components);
         if (appOnly) {
             for (int i = 0; i < frames.size(); i++) {
                 if (!frames.get(i).inApp && components.get(i).contributes()) {

@@ -11,14 +11,14 @@ final class ThreadGrouping {
     private ThreadGrouping() {
     }
 
-    static Map<String, GroupingComponent> group(List<JsonNode> threads, String platform) {
+    static Map<String, GroupingComponent> group(List<JsonNode> threads, String platform, StackRules rules) {
         List<JsonNode> crashed = threads.stream().filter(t -> Json.isTrue(t, "crashed")).toList();
-        Map<String, GroupingComponent> components = ofSingle(crashed, platform);
+        Map<String, GroupingComponent> components = ofSingle(crashed, platform, rules);
         if (components == null) {
             List<JsonNode> current = threads.stream().filter(t -> Json.isTrue(t, "current")).toList();
-            components = ofSingle(current, platform);
+            components = ofSingle(current, platform, rules);
             if (components == null) {
-                components = ofSingle(threads, platform);
+                components = ofSingle(threads, platform, rules);
             }
             if (components == null) {
                 GroupingComponent none = new GroupingComponent("threads", List.of());
@@ -31,7 +31,7 @@ final class ThreadGrouping {
         return StacktraceGrouping.keepStacktraceVariants(new LinkedHashMap<>(components));
     }
 
-    private static Map<String, GroupingComponent> ofSingle(List<JsonNode> threads, String platform) {
+    private static Map<String, GroupingComponent> ofSingle(List<JsonNode> threads, String platform, StackRules rules) {
         if (threads.size() != 1) {
             return null;
         }
@@ -42,7 +42,7 @@ final class ThreadGrouping {
             return Map.of(StacktraceGrouping.APP, none);
         }
         Map<String, GroupingComponent> variants = new LinkedHashMap<>();
-        StacktraceGrouping.keepStacktraceVariants(StacktraceGrouping.group(stacktrace, platform))
+        StacktraceGrouping.keepStacktraceVariants(StacktraceGrouping.group(stacktrace, platform, rules))
                 .forEach((variant, component) -> variants.put(variant, new GroupingComponent("threads", List.of(component))));
         return variants;
     }

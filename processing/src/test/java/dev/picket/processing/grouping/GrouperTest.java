@@ -200,6 +200,25 @@ class GrouperTest {
     }
 
     @Test
+    void aProjectsOwnStackTraceRulesCanIgnoreFrames() {
+        String event = "{'platform': 'python', 'exception': {'values': [{'type': 'ZeroDivisionError',"
+                + " 'stacktrace': {'frames': [" + PYTHON_FRAME + ", {'module': 'app.vendor.retry', 'filename': 'retry.py',"
+                + " 'abs_path': '/srv/app/vendor_retry.py', 'function': 'call', 'in_app': true}]}}]}}";
+
+        GroupingResult withRule = new Grouper("# the retry helper wraps everything\nmodule:app.vendor.* -group").group(event(event));
+
+        // the retry frame no longer counts, which leaves the handler frame and the type
+        assertThat(withRule.hashes()).containsExactly("41787fa768463ff5f93f6e6fa914cabf");
+    }
+
+    @Test
+    void anUnreadableProjectRuleIsRejectedWithItsLine() {
+        assertThatThrownBy(() -> new Grouper("module:app.* -group\nfunction:x +sparkle"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("line 2");
+    }
+
+    @Test
     void aMissingEventIsRejectedWithAClearError() {
         assertThatThrownBy(() -> grouper.group(null)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("missing event");
     }

@@ -13,7 +13,10 @@ import java.util.regex.Pattern;
  * negated with {@code !}, a caller as {@code [ m ] |} and a callee as {@code | [ m ]}) followed by
  * actions ({@code +app}, {@code -group}, {@code ^-app} for the frames towards the crash,
  * {@code v-group} for the frames towards the thread base, {@code category=x}).
- * Native-only rules are left out: Picket does not symbolicate native frames.
+ * Native-only rules are left out: Picket does not symbolicate native frames. So are the rules that
+ * mark source-mapped JavaScript frames ({@code webpack:}, {@code app:}) in-app: they stand for
+ * Sentry's source-map processing, which Picket does not do, and Sentry's snapshots keep the SDK's
+ * {@code in_app} for such frames.
  */
 final class StackRules {
 
@@ -113,11 +116,6 @@ final class StackRules {
             "path:**https://cdn.jsdelivr.net/** -app",
             "path:**https://esm.run/** -app",
             "family:javascript function:reportError ^-app -app",
-            "family:javascript stack.abs_path:webpack:** +app",
-            "family:javascript stack.abs_path:webpack:** stack.filename:~/*** -app",
-            "family:javascript stack.abs_path:webpack:** stack.filename:**/node_modules/** -app",
-            "family:javascript stack.abs_path:app:** +app",
-            "family:javascript stack.abs_path:app:** stack.filename:**/node_modules/** -app",
             "module:@babel/** -app -group",
             "module:core-js/** -app -group",
             "module:regenerator-runtime/** -app -group",

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
@@ -18,7 +19,8 @@ import tools.jackson.databind.node.ObjectNode;
  * <p>Strategies are tried in Sentry's order of precedence: exceptions, then threads, then a bare
  * stack trace, then the message; the first one that contributes wins and the others are kept,
  * non-contributing, for debugging. A {@code fingerprint} on the event salts or replaces the result,
- * a {@code checksum} replaces everything. Stateless and thread-safe.
+ * Sentry's built-in JavaScript fingerprints (chunk-load and hydration errors) replace it as server
+ * rules do, and a {@code checksum} replaces everything. Stateless and thread-safe.
  */
 public final class Grouper {
 
@@ -57,7 +59,12 @@ public final class Grouper {
         Fingerprint fingerprint = Fingerprint.of(event, groupedMessages, rules);
 
         List<GroupingResult.Variant> variants = new ArrayList<>();
-        if (fingerprint.kind() == Fingerprint.Kind.CUSTOM) {
+        Optional<List<String>> builtIn = BuiltInFingerprints.match(event);
+        if (builtIn.isPresent()) {
+            roots.values().forEach(root -> root.exclude("custom fingerprint takes precedence"));
+            roots.forEach((name, root) -> variants.add(new GroupingResult.Variant(name, null, root, List.of())));
+            variants.add(new GroupingResult.Variant("built_in_fingerprint", Md5.ofValues(builtIn.get()), null, builtIn.get()));
+        } else if (fingerprint.kind() == Fingerprint.Kind.CUSTOM) {
             roots.values().forEach(root -> root.exclude("custom fingerprint takes precedence"));
             roots.forEach((name, root) -> variants.add(new GroupingResult.Variant(name, null, root, List.of())));
             variants.add(new GroupingResult.Variant("custom_fingerprint", Md5.ofValues(fingerprint.values()), null, fingerprint.values()));

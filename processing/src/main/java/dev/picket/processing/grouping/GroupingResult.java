@@ -8,7 +8,7 @@ import java.util.List;
  * @param hashes    the group hashes, primary first (32 lower-case hex digits each); an event
  *                  belongs to an existing issue when any of them is already known
  * @param variant   the name of the variant that gave the primary hash: {@code app},
- *                  {@code system}, {@code default} (message), {@code custom_fingerprint},
+ *                  {@code system}, {@code default} (message), {@code custom_fingerprint}, {@code built_in_fingerprint},
  *                  {@code checksum}, {@code hashed_checksum} or {@code fallback}
  * @param component what that variant grouped by: {@code exception}, {@code chained-exception},
  *                  {@code threads}, {@code stacktrace}, {@code message}, {@code fingerprint},

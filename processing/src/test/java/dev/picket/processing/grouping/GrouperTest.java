@@ -185,6 +185,18 @@ class GrouperTest {
     }
 
     @Test
+    void javascriptChunkLoadErrorsAreOneIssueWhateverTheirStackTrace() {
+        GroupingResult result = grouper.group(event("""
+                {'platform': 'javascript', 'exception': {'values': [{'type': 'ChunkLoadError', 'value': 'Loading chunk 7 failed.',
+                 'stacktrace': {'frames': [{'filename': 'app.js', 'function': 'load', 'in_app': true}]}}]}}
+                """));
+
+        // md5 of "chunkloaderror", as in Sentry's snapshot built_in_fingerprint_chunkload_error_hybrid_fingerprint
+        assertThat(result.hashes()).containsExactly("5d731dcf8ecc4f042eeacf528d8d8da9");
+        assertThat(result.variant()).isEqualTo("built_in_fingerprint");
+    }
+
+    @Test
     void anEventWithNothingToGroupByGetsTheFallbackHash() {
         GroupingResult result = grouper.group(event("{'platform': 'python'}"));
 

@@ -1,5 +1,9 @@
 package dev.picket.processing.grouping;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -13,149 +17,13 @@ import java.util.regex.Pattern;
  * negated with {@code !}, a caller as {@code [ m ] |} and a callee as {@code | [ m ]}) followed by
  * actions ({@code +app}, {@code -group}, {@code ^-app} for the frames towards the crash,
  * {@code v-group} for the frames towards the thread base, {@code category=x}).
- * Native-only rules are left out: Picket does not symbolicate native frames. So are the rules that
- * mark source-mapped JavaScript frames ({@code webpack:}, {@code app:}) in-app: they stand for
- * Sentry's source-map processing, which Picket does not do, and Sentry's snapshots keep the SDK's
- * {@code in_app} for such frames.
+ The rules themselves are in {@code default-stack-rules.txt} next to this class.
  */
 final class StackRules {
 
-    private static final List<String> DEFAULT_RULES = List.of(
-            // Dart and Flutter
-            "family:javascript stack.abs_path:org-dartlang-sdk:///** -app -group",
-            "family:javascript module:**/packages/flutter/** -app",
-            "stack.abs_path:package:sentry/** -app -group",
-            "stack.abs_path:package:sentry_flutter/** -app -group",
-            "stack.abs_path:package:sentry_logging/** -app -group",
-            "stack.abs_path:package:sentry_dio/** -app -group",
-            "stack.abs_path:package:sentry_file/** -app -group",
-            "stack.abs_path:package:sentry_hive/** -app -group",
-            "stack.abs_path:package:sentry_isar/** -app -group",
-            "stack.abs_path:package:sentry_sqflite/** -app -group",
-            "stack.abs_path:package:sentry_drift/** -app -group",
-            "stack.abs_path:package:sentry_isar/** -app",
-            "stack.abs_path:package:sentry_link/** -app",
-            "stack.abs_path:package:sentry_firebase_remote_config/** -app",
-            // Android and JVM categories
-            "module:dalvik.system.* category=system",
-            "module:com.android.* category=system",
-            "package:/apex/com.android.*/lib*/** category=system",
-            "module:com.lenovo.lsf.* category=system",
-            "module:com.lenovo.payplus.* category=system",
-            "module:java.* category=std",
-            "module:com.google.crypto.* category=std",
-            "module:com.google.android.* category=std",
-            "module:javax.crypto.* category=std",
-            "module:android.database.* category=std",
-            "module:androidx.* category=std",
-            "module:android.* category=std",
-            "module:android.os.* category=system",
-            "module:android.view.* category=ui",
-            "module:android.text.* category=ui",
-            "module:android.widget.* category=ui",
-            "module:android.app.Dialog category=ui",
-            "module:androidx.*.widget.* category=ui",
-            "module:com.google.android.material.* category=ui",
-            "category:ui function:handleMessage category=indirection",
-            "category:ui function:run category=indirection",
-            "module:android.os.AsyncTask* function:call category=threadbase",
-            "module:java.util.concurrent.ThreadPoolExecutor* function:runWorker category=threadbase",
-            "module:android.os.* function:call category=threadbase",
-            "module:android.app.ActivityThread function:main category=threadbase",
-            "module:android.view.View function:layout category=threadbase",
-            "module:android.os.Looper function:loop category=threadbase",
-            "module:android.os.Handler function:dispatchMessage category=threadbase",
-            "module:android.os.Handler function:handleCallback category=threadbase",
-            "module:android.app.ActivityThread* function:handleMessage category=threadbase",
-            "module:java.lang.reflect.* category=indirection",
-            "module:java.lang.Class function:getMethod category=indirection",
-            "module:androidx.work.impl.utils.ForceStopRunnable category=indirection",
-            "module:cn.gundam.sdk.* category=telemetry",
-            "module:com.lenovo.payplus.analytics.* category=telemetry",
-            "package:**/libBugly.so category=telemetry",
-            "module:java.lang.System function:loadLibrary category=load",
-            "module:java.lang.Runtime function:loadLibrary* category=load",
-            // Category consequences, for every platform
-            "category:driver | [ category:driver ] category=internals",
-            "[ category:gl ] | category:gl category=internals",
-            "[ category:av ] | category:av category=internals",
-            "[ category:malloc ] | category:malloc category=internals",
-            "category:throw ^-group",
-            "[ function:_purecall ] | category:throw category=internals",
-            "[ category:throw ] | category:throw category=internals",
-            "category:system -app",
-            "category:threadbase -group v-group",
-            "category:handler ^-group -group",
-            "category:telemetry -group",
-            "category:indirection -group",
-            "category:internals -group",
-            "category:threadbase v-group -group",
-            "[ !category:system ] | category:system | [ !category:system ] category=indirection",
-            "[ category:free ] | category:system category=internals",
-            "[ category:system ] | category:system category=internals",
-            "[ category:std ] | category:system category=internals",
-            "[ category:std ] | category:std category=internals",
-            "[ category:ui ] | category:ui category=internals",
-            "[ category:ui ] | category:system category=internals",
-            "[ category:internals ] | category:system category=internals",
-            "[ category:internals ] | category:ui category=internals",
-            "[ category:load ] | category:system category=internals",
-            "[ category:load ] | category:load category=internals",
-            "[ category:throw ] | category:system category=internals",
-            "[ category:runtime ] | category:system category=internals",
-            "[ category:runtime ] | category:runtime category=internals",
-            "[ category:dtor ] | category:dtor category=internals",
-            // SDK and ecosystem rules
-            "path:**/vendor/** -app",
-            "path:**/site-packages/** -app",
-            "path:**/dist-packages/** -app",
-            "path:**/node_modules/** -app",
-            "module:unpkg/** -app",
-            "path:**https://unpkg.com/** -app",
-            "path:**https://cdnjs.cloudflare.com/** -app",
-            "path:**https://cdn.jsdelivr.net/** -app",
-            "path:**https://esm.run/** -app",
-            "family:javascript function:reportError ^-app -app",
-            "module:@babel/** -app -group",
-            "module:core-js/** -app -group",
-            "module:regenerator-runtime/** -app -group",
-            "module:tslib/** -app -group",
-            "family:javascript function:_callSuper -app -group",
-            "function:runMicrotasks -app -group",
-            "function:queueMicrotask -app -group",
-            "function:processTicksAndRejections -app -group",
-            "function:runNextTicks -app -group",
-            "function:nextTick -app -group",
-            "path:**/go/pkg/mod/** -app",
-            "module:akka.* category=framework",
-            "module:com.fasterxml.* category=framework",
-            "module:com.microsoft.* category=framework",
-            "module:com.sun.* category=framework",
-            "module:feign.* category=framework",
-            "module:io.opentelemetry.* category=framework",
-            "module:io.sentry.* category=framework -group",
-            "module:jdk.* category=framework",
-            "module:oauth.* category=framework",
-            "module:org.apache.* category=framework",
-            "module:org.glassfish.* category=framework",
-            "module:org.jboss.* category=framework",
-            "module:org.jdesktop.* category=framework",
-            "module:org.postgresql.* category=framework",
-            "module:org.springframework.* category=framework",
-            "module:org.web3j.* category=framework",
-            "module:reactor.core.* category=framework",
-            "module:scala.* category=framework",
-            "module:sun.* category=framework",
-            "category:framework -app",
-            "module:kotlin.* -app",
-            "module:kotlinx.* -app",
-            "module:io.ktor.* -app",
-            "module:io.netty.* -app",
-            "module:newrelic -app -group",
-            "path:**/*newrelic*/** -app -group",
-            "path:**/*LogRocket*/** -app -group");
+    private static final String DEFAULT_RULES = "default-stack-rules.txt";
 
-    static final StackRules DEFAULTS = new StackRules(DEFAULT_RULES.stream().map(StackRules::parse).toList());
+    static final StackRules DEFAULTS = new StackRules(parseAll(defaultRulesText(), List.of()));
 
     private final List<Rule> rules;
 
@@ -170,9 +38,13 @@ final class StackRules {
      * @throws IllegalArgumentException naming the line when a rule cannot be read
      */
     static StackRules withProjectRules(String projectRules) {
-        List<Rule> all = new ArrayList<>(DEFAULTS.rules);
+        return new StackRules(parseAll(projectRules, DEFAULTS.rules));
+    }
+
+    private static List<Rule> parseAll(String text, List<Rule> before) {
+        List<Rule> all = new ArrayList<>(before);
         int number = 0;
-        for (String line : projectRules.split("\\R")) {
+        for (String line : text.split("\\R")) {
             number++;
             String rule = line.strip();
             if (rule.isEmpty() || rule.startsWith("#")) {
@@ -184,7 +56,18 @@ final class StackRules {
                 throw new IllegalArgumentException("stack trace rule on line " + number + " cannot be read: " + rule, e);
             }
         }
-        return new StackRules(List.copyOf(all));
+        return List.copyOf(all);
+    }
+
+    private static String defaultRulesText() {
+        try (InputStream in = StackRules.class.getResourceAsStream(DEFAULT_RULES)) {
+            if (in == null) {
+                throw new IllegalStateException(DEFAULT_RULES + " is missing from the classpath");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + DEFAULT_RULES, e);
+        }
     }
 
     /** Applies the in-app and category rules to the frames, in rule order. */
@@ -302,7 +185,7 @@ final class StackRules {
     }
 
     private static Rule parse(String text) {
-        String[] tokens = text.trim().split("\\s+");
+        String[] tokens = tokens(text.trim());
         List<Matcher> matchers = new ArrayList<>();
         List<Action> actions = new ArrayList<>();
         int i = 0;
@@ -327,6 +210,36 @@ final class StackRules {
             throw new IllegalArgumentException("a rule needs at least one matcher and one action");
         }
         return new Rule(text, List.copyOf(matchers), List.copyOf(actions));
+    }
+
+    /** Splits a rule at whitespace, keeping quoted arguments (which may hold spaces) whole. */
+    private static String[] tokens(String text) {
+        List<String> tokens = new ArrayList<>();
+        StringBuilder token = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (quoted && c == '\\' && i + 1 < text.length()) {
+                token.append(c).append(text.charAt(++i));
+            } else if (c == '"') {
+                quoted = !quoted;
+                token.append(c);
+            } else if (!quoted && Character.isWhitespace(c)) {
+                if (!token.isEmpty()) {
+                    tokens.add(token.toString());
+                    token.setLength(0);
+                }
+            } else {
+                token.append(c);
+            }
+        }
+        if (quoted) {
+            throw new IllegalArgumentException("unclosed quote");
+        }
+        if (!token.isEmpty()) {
+            tokens.add(token.toString());
+        }
+        return tokens.toArray(String[]::new);
     }
 
     private static boolean isAction(String token) {
@@ -362,7 +275,7 @@ final class StackRules {
             throw new IllegalArgumentException("not a matcher: " + token);
         }
         String key = body.substring(0, colon);
-        String argument = body.substring(colon + 1);
+        String argument = unquote(body.substring(colon + 1));
         String field = switch (key) {
             case "stack.abs_path", "path" -> "path";
             case "stack.filename" -> "filename";
@@ -374,6 +287,13 @@ final class StackRules {
         boolean pathLike = field.equals("path") || field.equals("filename") || field.equals("package");
         Pattern pattern = glob(pathLike ? argument.toLowerCase(Locale.ROOT) : argument, pathLike);
         return new Matcher(field, pattern, argument, negated, offset);
+    }
+
+    private static String unquote(String argument) {
+        if (argument.length() >= 2 && argument.startsWith("\"") && argument.endsWith("\"")) {
+            return argument.substring(1, argument.length() - 1).replace("\\\\", "\\");
+        }
+        return argument;
     }
 
     /** Sentry's globs: {@code **} crosses path separators, {@code *} does so only outside paths. */
@@ -390,6 +310,12 @@ final class StackRules {
                 }
             } else if (c == '?') {
                 regex.append(pathLike ? "[^/]" : ".");
+            } else if (c == '\\' && i + 1 < glob.length()) {
+                regex.append(Pattern.quote(String.valueOf(glob.charAt(++i))));
+            } else if (c == '[' && glob.indexOf(']', i + 2) > 0) {
+                int close = glob.indexOf(']', i + 2);
+                regex.append('[').append(glob.substring(i + 1, close).replace("\\", "\\\\").replace("[", "\\[")).append(']');
+                i = close;
             } else {
                 regex.append(Pattern.quote(String.valueOf(c)));
             }

@@ -36,7 +36,7 @@ final class BuiltInFingerprints {
                 return Optional.of(List.of("chunkloaderror"));
             }
         }
-        String transaction = transactionTag(event);
+        String transaction = Json.tag(event, "transaction");
         if (transaction != null && isHydrationError(event, exceptions)) {
             return Optional.of(List.of("hydrationerror", transaction));
         }
@@ -60,20 +60,5 @@ final class BuiltInFingerprints {
     private static boolean isHydrationMessage(String text) {
         String stripped = text.strip();
         return HYDRATION_MESSAGES.stream().anyMatch(stripped::equalsIgnoreCase);
-    }
-
-    private static String transactionTag(JsonNode event) {
-        JsonNode tags = Json.at(event, "tags");
-        if (tags != null && tags.isArray()) {
-            for (JsonNode pair : tags.values()) {
-                if (pair.isArray() && pair.size() == 2 && pair.get(0).isString() && pair.get(0).stringValue().equals("transaction")
-                        && pair.get(1).isString()) {
-                    return pair.get(1).stringValue();
-                }
-            }
-        } else if (tags != null && tags.isObject()) {
-            return Json.text(tags, "transaction");
-        }
-        return null;
     }
 }

@@ -197,7 +197,7 @@ final class ExceptionGrouping {
 
         private static String key(Map<String, GroupingComponent> variants) {
             StringBuilder key = new StringBuilder();
-            variants.forEach((name, component) -> key.append(name).append('\n').append(component.structureKey()));
+            variants.forEach((name, component) -> key.append(name).append('\n').append(component.render()));
             return key.toString();
         }
 

@@ -90,21 +90,8 @@ record Fingerprint(Kind kind, List<String> values) {
     }
 
     private static String tag(JsonNode event, String wanted) {
-        JsonNode tags = Json.at(event, "tags");
-        if (tags != null && tags.isArray()) {
-            for (JsonNode pair : tags.values()) {
-                if (pair.isArray() && pair.size() == 2 && pair.get(0).isString() && pair.get(0).stringValue().equals(wanted)
-                        && !pair.get(1).isNull()) {
-                    return pair.get(1).asString();
-                }
-            }
-        } else if (tags != null && tags.isObject()) {
-            String value = Json.text(tags, wanted);
-            if (value != null) {
-                return value;
-            }
-        }
-        return "<no-value-for-tag-" + wanted + ">";
+        String value = Json.tag(event, wanted);
+        return value != null ? value : "<no-value-for-tag-" + wanted + ">";
     }
 
     private static String lastException(JsonNode event, String field) {

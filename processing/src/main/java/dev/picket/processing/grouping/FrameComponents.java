@@ -2,6 +2,7 @@ package dev.picket.processing.grouping;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -66,7 +67,7 @@ final class FrameComponents {
             return GroupingComponent.empty("filename");
         }
         String[] parts = PATH_SEPARATOR.split(filename, -1);
-        String base = parts[parts.length - 1].toLowerCase(java.util.Locale.ROOT);
+        String base = parts[parts.length - 1].toLowerCase(Locale.ROOT);
         GroupingComponent component = GroupingComponent.of("filename", base);
         if (Platforms.hasUrlOrigin(absPath, false)) {
             component.exclude("ignored because frame points to a URL");

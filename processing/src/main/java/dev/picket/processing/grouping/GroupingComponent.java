@@ -152,13 +152,6 @@ public final class GroupingComponent {
         }
     }
 
-    /** A structural key: equal keys mean equal trees, as Sentry compares exception components. */
-    String structureKey() {
-        StringBuilder out = new StringBuilder();
-        render(out, 0);
-        return out.toString();
-    }
-
     @Override
     public String toString() {
         return render();

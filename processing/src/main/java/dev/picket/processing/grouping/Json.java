@@ -55,6 +55,20 @@ final class Json {
         return out;
     }
 
+    /** A tag's value; SDKs send tags as an object, normalized events as a list of pairs. */
+    static String tag(JsonNode event, String name) {
+        JsonNode tags = at(event, "tags");
+        if (tags != null && tags.isArray()) {
+            for (JsonNode pair : tags.values()) {
+                if (pair.isArray() && pair.size() == 2 && pair.get(0).isString() && name.equals(pair.get(0).stringValue()) && !pair.get(1).isNull()) {
+                    return pair.get(1).asString();
+                }
+            }
+            return null;
+        }
+        return tags != null && tags.isObject() ? text(tags, name) : null;
+    }
+
     /** The values of an interface that may be sent as {@code {"values": [...]}} or as a bare array. */
     static List<JsonNode> interfaceValues(JsonNode event, String name) {
         JsonNode value = at(event, name);

@@ -231,6 +231,18 @@ class GrouperTest {
     }
 
     @Test
+    void malformedInterfacesAreSkippedNotFatal() {
+        GroupingResult result = grouper.group(event("""
+                {'exception': 'boom', 'threads': {'values': [null, 3, {'crashed': true, 'stacktrace': 'x'}]},
+                 'stacktrace': {'frames': [null, 'frame', {'function': 7}]}, 'fingerprint': {'a': 1}, 'tags': 'x',
+                 'logentry': {'formatted': ['not', 'text']}}
+                """));
+
+        assertThat(result.variant()).isEqualTo("system");
+        assertThat(result.hashes()).hasSize(1);
+    }
+
+    @Test
     void aMissingEventIsRejectedWithAClearError() {
         assertThatThrownBy(() -> grouper.group(null)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("missing event");
     }

@@ -17,7 +17,7 @@ import tools.jackson.databind.node.ObjectNode;
  * ({@code newstyle:2023-01-11}), so that issues group in Picket as they would in Sentry.
  *
  * <p>Strategies are tried in Sentry's order of precedence: exceptions, then threads, then a bare
- * stack trace, then the message; the first one that contributes wins and the others are kept,
+ * stack trace, then security reports (CSP, HPKP, Expect-CT, Expect-Staple), then the message; the first one that contributes wins and the others are kept,
  * non-contributing, for debugging. A {@code fingerprint} on the event salts or replaces the result,
  * Sentry's built-in JavaScript fingerprints (chunk-load and hydration errors) replace it as server
  * rules do, and a {@code checksum} replaces everything. Stateless and thread-safe.
@@ -101,6 +101,10 @@ public final class Grouper {
         JsonNode stacktrace = Json.at(event, "stacktrace");
         if (stacktrace != null && stacktrace.isObject()) {
             results.add(dropDuplicateSystemVariant(StacktraceGrouping.keepStacktraceVariants(StacktraceGrouping.group(stacktrace, platform, rules))));
+        }
+        Map<String, GroupingComponent> securityReport = SecurityReportGrouping.group(event);
+        if (!securityReport.isEmpty()) {
+            results.add(securityReport);
         }
         String message = EventMessages.groupingMessage(event);
         if (message != null) {

@@ -158,6 +158,29 @@ class GrouperTest {
     }
 
     @Test
+    void cspReportsGroupByDirectiveAndBlockedOrigin() {
+        GroupingResult result = grouper.group(Events.json("""
+                {"csp": {"effective_directive": "script-src", "violated_directive": "script-src",
+                  "blocked_uri": "https://YYY/lib.js?v=3"}, "logentry": {"formatted": "Blocked 'script' from 'YYY'"}}
+                """));
+
+        // md5 of "script-src" and "YYY", as Sentry's snapshot csp
+        assertThat(result.hashes()).containsExactly("666766514295bb52812324097cdaf53e");
+        assertThat(result.component()).isEqualTo("csp");
+    }
+
+    @Test
+    void inlineScriptViolationsGroupByTheirKindNotTheirPage() {
+        GroupingResult result = grouper.group(Events.json("""
+                {"csp": {"effective_directive": "script-src", "violated_directive": "script-src 'unsafe-eval' 'self'",
+                  "blocked_uri": ""}}
+                """));
+
+        // md5 of "script-src" and "'unsafe-eval'", as Sentry's snapshot csp_script_src_unsafe_eval
+        assertThat(result.hashes()).containsExactly("56c6520f35bce2f89ed2c4e725ccef65");
+    }
+
+    @Test
     void aCustomFingerprintReplacesTheGrouping() {
         GroupingResult result = grouper.group(event(
                 "{'fingerprint': ['payment-failed'], 'exception': {'values': [{'type': 'ValueError', 'value': 'hello world'}]}}"));

@@ -17,7 +17,7 @@ import tools.jackson.databind.node.ObjectNode;
  * ({@code newstyle:2023-01-11}), so that issues group in Picket as they would in Sentry.
  *
  * <p>Strategies are tried in Sentry's order of precedence: exceptions, then threads, then a bare
- * stack trace, then security reports (CSP, HPKP, Expect-CT, Expect-Staple), then the message; the first one that contributes wins and the others are kept,
+ * stack trace, then a template error, then security reports (CSP, HPKP, Expect-CT, Expect-Staple), then the message; the first one that contributes wins and the others are kept,
  * non-contributing, for debugging. A {@code fingerprint} on the event salts or replaces the result,
  * Sentry's built-in JavaScript fingerprints (chunk-load and hydration errors) replace it as server
  * rules do, and a {@code checksum} replaces everything. Stateless and thread-safe.
@@ -101,6 +101,15 @@ public final class Grouper {
         JsonNode stacktrace = Json.at(event, "stacktrace");
         if (stacktrace != null && stacktrace.isObject()) {
             results.add(dropDuplicateSystemVariant(StacktraceGrouping.keepStacktraceVariants(StacktraceGrouping.group(stacktrace, platform, rules))));
+        }
+        JsonNode template = Json.at(event, "template");
+        if (template != null && template.isObject()) {
+            // a template error (Django, Jinja): the template file and its failing line
+            Map<String, GroupingComponent> templateResult = new LinkedHashMap<>();
+            templateResult.put(DEFAULT, new GroupingComponent("template", List.of(
+                    GroupingComponent.of("filename", Json.text(template, "filename")),
+                    GroupingComponent.of("context-line", Json.text(template, "context_line")))));
+            results.add(templateResult);
         }
         Map<String, GroupingComponent> securityReport = SecurityReportGrouping.group(event);
         if (!securityReport.isEmpty()) {

@@ -158,6 +158,14 @@ class GrouperTest {
     }
 
     @Test
+    void templateErrorsGroupByTemplateFileAndLine() {
+        GroupingResult result = grouper.group(event("{'template': {'filename': 'foo.html', 'context_line': 'hello world', 'lineno': 1}}"));
+
+        // Sentry's snapshot template_compute_hashes
+        assertThat(result.hashes()).containsExactly("826f66ef602835f68030c04c634df320");
+    }
+
+    @Test
     void cspReportsGroupByDirectiveAndBlockedOrigin() {
         GroupingResult result = grouper.group(Events.json("""
                 {"csp": {"effective_directive": "script-src", "violated_directive": "script-src",

@@ -44,6 +44,23 @@ final class Frame {
         return new Frame(frame, eventPlatform);
     }
 
+    /** The function name as the stack trace rules see it: trimmed, unless the SDK sent the raw name apart. */
+    String functionForMatching() {
+        if (rawFunction != null && !rawFunction.isEmpty()) {
+            return function;
+        }
+        return function == null || function.isEmpty() ? null : trimmed(function);
+    }
+
+    /** Native names lose arguments, return types and generics; C# names lose their signature. */
+    String trimmed(String name) {
+        if ("csharp".equals(platform)) {
+            int signature = name.indexOf(" (");
+            return signature < 0 ? name : name.substring(0, signature);
+        }
+        return family().equals(Platforms.NATIVE) ? NativeFunctionNames.trim(name) : name;
+    }
+
     String family() {
         return Platforms.family(platform);
     }

@@ -124,6 +124,9 @@ final class FrameComponents {
             func = nonEmpty(frame.rawFunction) != null ? frame.rawFunction : frame.function;
         } else {
             func = nonEmpty(frame.function) != null ? frame.function : frame.rawFunction;
+            if (nonEmpty(frame.rawFunction) == null && nonEmpty(frame.function) != null) {
+                func = frame.trimmed(func);
+            }
         }
         if (func == null || func.isEmpty()) {
             return GroupingComponent.empty("function");

@@ -156,7 +156,7 @@ final class StackRules {
                 case "filename" -> globMatches(pathOf(frame.filename));
                 case "package" -> globMatches(pathOf(frame.packageName));
                 case "module" -> globMatches(frame.module);
-                case "function" -> globMatches(frame.function != null && !frame.function.isEmpty() ? frame.function : frame.rawFunction);
+                case "function" -> globMatches(frame.functionForMatching());
                 default -> false;
             };
         }

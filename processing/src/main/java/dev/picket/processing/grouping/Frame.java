@@ -22,6 +22,8 @@ final class Frame {
     final boolean sourcemapUsed;
     boolean inApp;
     String category;
+    private String functionForMatching;
+    private boolean functionForMatchingKnown;
 
     private Frame(JsonNode frame, String eventPlatform) {
         function = Json.text(frame, "function");
@@ -46,10 +48,16 @@ final class Frame {
 
     /** The function name as the stack trace rules see it: trimmed, unless the SDK sent the raw name apart. */
     String functionForMatching() {
-        if (rawFunction != null && !rawFunction.isEmpty()) {
-            return function;
+        if (!functionForMatchingKnown) {
+            // hundreds of rules ask for it; trimming a native name is not free
+            if (rawFunction != null && !rawFunction.isEmpty()) {
+                functionForMatching = function;
+            } else {
+                functionForMatching = function == null || function.isEmpty() ? null : trimmed(function);
+            }
+            functionForMatchingKnown = true;
         }
-        return function == null || function.isEmpty() ? null : trimmed(function);
+        return functionForMatching;
     }
 
     /** Native names lose arguments, return types and generics; C# names lose their signature. */

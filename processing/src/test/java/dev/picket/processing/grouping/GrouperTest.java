@@ -101,6 +101,25 @@ class GrouperTest {
     }
 
     @Test
+    void theSameJavascriptErrorFromChromeAndSafariGroupsTogether() {
+        GroupingResult chrome = grouper.group(event("""
+                {'platform': 'javascript', 'exception': {'values': [{'type': 'Error', 'value': 'bad', 'stacktrace': {'frames': [
+                  {'function': 'Checkout.submit', 'abs_path': 'https://shop.example/app.js', 'filename': '/app.js', 'in_app': true},
+                  {'function': 'Array.map', 'abs_path': '<anonymous>', 'filename': '<anonymous>', 'in_app': true},
+                  {'function': 'Object.validate', 'abs_path': 'https://shop.example/app.js', 'filename': '/app.js', 'in_app': true}]}}]}}
+                """));
+        GroupingResult safari = grouper.group(event("""
+                {'platform': 'javascript', 'exception': {'values': [{'type': 'Error', 'value': 'bad', 'stacktrace': {'frames': [
+                  {'function': 'submit', 'abs_path': 'https://shop.example/app.js', 'filename': '/app.js', 'in_app': true},
+                  {'function': 'map', 'abs_path': '[native code]', 'filename': '[native code]', 'in_app': true},
+                  {'function': 'validate', 'abs_path': 'https://shop.example/app.js', 'filename': '/app.js', 'in_app': true}]}}]}}
+                """));
+
+        // URL file names, Safari's native frames and Chrome's anonymous frames drop out; object prefixes go
+        assertThat(safari.hashes()).isEqualTo(chrome.hashes()).containsExactly("336283f27b0da54eb9121469947666bd");
+    }
+
+    @Test
     void chainedExceptionsGroupByEveryExceptionInTheChain() {
         GroupingResult result = grouper.group(event("""
                 {'platform': 'python', 'exception': {'values': [

@@ -23,6 +23,12 @@ class MessageNormalizerTest {
             "took 250ms | took <duration>",
             "at 2024-01-31T12:34:56Z | at <date>",
             "name='bob' active=true | name=<quoted_str> active=<bool>",
+            "trace 00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01 lost | trace <traceparent> lost",
+            "deployed abc1234 | deployed <git_sha>",
+            "order 123456789 | order <hex>",
+            "HTTP/1.1-8080 | HTTP/<float>-<int>",
+            "at 9:30 pm today | at <date> today",
+            "offset -12 applied | offset <int> applied",
     })
     void replacesEventSpecificValuesByPlaceholders(String message, String expected) {
         assertThat(MessageNormalizer.normalize(message)).isEqualTo(expected);

@@ -75,7 +75,7 @@ record Fingerprint(Kind kind, List<String> values) {
     private static String variable(String name, JsonNode event, StackRules rules) {
         return switch (name) {
             case "transaction" -> or(Json.text(event, "transaction"), "<no-transaction>");
-            case "message", "raw_message" -> or(EventMessages.canonicalMessage(event), "<no-message>");
+            case "message", "raw_message" -> or(or(EventMessages.canonicalMessage(event), lastException(event, "value")), "<no-message>");
             case "type", "error.type" -> or(lastException(event, "type"), "<no-type>");
             case "value", "raw_value", "error.value", "error.raw_value" -> or(lastException(event, "value"), "<no-value>");
             case "function", "stack.function" -> or(crashFrame(event, "function", rules), "<no-function>");

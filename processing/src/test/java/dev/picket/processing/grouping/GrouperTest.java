@@ -247,6 +247,21 @@ class GrouperTest {
     }
 
     @Test
+    void theMessageVariableFallsBackToTheExceptionValueAndIsParameterized() {
+        GroupingResult first = grouper.group(event("""
+                {'fingerprint': ['{{ message }}', 'checkout'],
+                 'exception': {'values': [{'type': 'PaymentError', 'value': 'Payment for order 7 failed'}]}}
+                """));
+        GroupingResult second = grouper.group(event("""
+                {'fingerprint': ['{{ message }}', 'checkout'],
+                 'exception': {'values': [{'type': 'PaymentError', 'value': 'Payment for order 1234 failed'}]}}
+                """));
+
+        assertThat(first.hashes()).containsExactly("85761a15499608d2b68913fe6a22f894");
+        assertThat(second.hashes()).isEqualTo(first.hashes());
+    }
+
+    @Test
     void anEventWithNothingToGroupByGetsTheFallbackHash() {
         GroupingResult result = grouper.group(event("{'platform': 'python'}"));
 

@@ -29,7 +29,7 @@ final class Frame {
         function = Json.text(frame, "function");
         rawFunction = Json.text(frame, "raw_function");
         module = Json.text(frame, "module");
-        filename = Json.text(frame, "filename");
+        filename = withoutQuery(Json.text(frame, "filename"), eventPlatform);
         absPath = Json.text(frame, "abs_path");
         packageName = Json.text(frame, "package");
         contextLine = Json.text(frame, "context_line");
@@ -40,6 +40,20 @@ final class Frame {
         sourcemapUsed = Json.at(frame, "data", "sourcemap") != null;
         inApp = Json.isTrue(frame, "in_app");
         category = Json.text(frame, "data", "category");
+    }
+
+    /** Browser file names carry cache-busting query strings ({@code app.js?v=3}) that must not split issues. */
+    private static String withoutQuery(String filename, String eventPlatform) {
+        if (filename == null || !"javascript".equals(eventPlatform)) {
+            return filename;
+        }
+        int question = filename.indexOf('?');
+        if (question < 0) {
+            return filename;
+        }
+        int fragment = filename.indexOf('#', question);
+        String query = filename.substring(question + 1, fragment < 0 ? filename.length() : fragment);
+        return query.isEmpty() ? filename : filename.replace("?" + query, "");
     }
 
     static Frame of(JsonNode frame, String eventPlatform) {

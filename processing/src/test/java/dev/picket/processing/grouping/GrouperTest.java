@@ -120,6 +120,19 @@ class GrouperTest {
     }
 
     @Test
+    void cacheBustingQueryStringsOnBrowserFileNamesDoNotSplitIssues() {
+        String event = """
+                {'platform': 'javascript', 'exception': {'values': [{'type': 'Error', 'value': 'x', 'stacktrace': {'frames': [
+                  {'function': 'submit', 'abs_path': 'app:///static/app.js?v=%s', 'filename': '/static/app.js?v=%s', 'in_app': true}]}}]}}
+                """;
+
+        GroupingResult before = grouper.group(event(event.formatted("3", "3")));
+        GroupingResult after = grouper.group(event(event.formatted("4", "4")));
+
+        assertThat(after.hashes()).isEqualTo(before.hashes()).containsExactly("c6a9b298eade8d615854a78b3dee19f4");
+    }
+
+    @Test
     void chainedExceptionsGroupByEveryExceptionInTheChain() {
         GroupingResult result = grouper.group(event("""
                 {'platform': 'python', 'exception': {'values': [

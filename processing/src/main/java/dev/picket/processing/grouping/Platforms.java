@@ -31,17 +31,14 @@ final class Platforms {
         return platform != null && CONTEXT_LINE_PLATFORMS.contains(platform);
     }
 
-    /** Whether a path is a URL (http/https, also inside {@code blob:}), optionally counting {@code file:} too. */
+    /** Whether a path is a web URL (also {@code blob:} and Safari's {@code applewebdata:}), optionally counting {@code file:} too. */
     static boolean hasUrlOrigin(String path, boolean filesCountAsUrls) {
         if (path == null || path.isEmpty()) {
             return false;
         }
-        String rest = path.startsWith("blob:") ? path.substring(5) : path;
-        int colon = rest.indexOf(':');
-        if (colon < 0) {
-            return false;
+        if (path.startsWith("http:") || path.startsWith("https:") || path.startsWith("applewebdata:") || path.startsWith("blob:")) {
+            return true;
         }
-        String protocol = rest.substring(0, colon);
-        return protocol.equals("http") || protocol.equals("https") || (filesCountAsUrls && protocol.equals("file"));
+        return path.startsWith("file:") && filesCountAsUrls;
     }
 }

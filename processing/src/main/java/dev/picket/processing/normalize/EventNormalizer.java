@@ -36,6 +36,7 @@ public final class EventNormalizer {
         Shapes.values(event, "exception", problems);
         Shapes.values(event, "breadcrumbs", problems);
         Shapes.values(event, "threads", problems);
+        Exceptions.apply(event, problems);
 
         String type = EventDescription.inferType(event, context.itemType());
         event.put("type", type);
@@ -71,7 +72,6 @@ public final class EventNormalizer {
         }
 
         String message = LogEntries.apply(event, problems);
-        Exceptions.apply(event, problems);
         keepNewestBreadcrumbs(event, problems);
         ObjectNode request = Requests.apply(event, problems);
         UserIdentity user = Users.apply(event, platform, context.clientIp(), problems);

@@ -37,6 +37,7 @@ public final class EventNormalizer {
         Shapes.values(event, "breadcrumbs", problems);
         Shapes.values(event, "threads", problems);
         Exceptions.apply(event, problems);
+        Stacktraces.apply(event, problems);
 
         String type = EventDescription.inferType(event, context.itemType());
         event.put("type", type);

@@ -125,6 +125,24 @@ class LimitsAndInvalidValuesTest {
     }
 
     @Test
+    void frameThatIsNotAnObjectIsDroppedWithAnError() {
+        NormalizedEvent n = event("""
+                {"exception": [{"type": "E", "stacktrace": {"frames": [{"function": "f"}, "g"]}}]}""");
+
+        assertThat(n.event().at("/exception/values/0/stacktrace/frames").size()).isEqualTo(1);
+        assertThat(n.event().at("/errors/0/name").stringValue()).isEqualTo("exception.values.0.stacktrace.frames.1");
+    }
+
+    @Test
+    void stacktraceWithoutFramesIsRemoved() {
+        NormalizedEvent n = event("""
+                {"exception": [{"type": "E", "stacktrace": {"frames": "f"}}]}""");
+
+        assertThat(n.event().at("/exception/values/0").has("stacktrace")).isFalse();
+        assertThat(n.event().at("/errors/0/type").stringValue()).isEqualTo("missing_attribute");
+    }
+
+    @Test
     void invalidTraceIdIsDroppedWithAnError() {
         NormalizedEvent n = event("{\"contexts\": {\"trace\": {\"trace_id\": \"xyz\"}}}");
 

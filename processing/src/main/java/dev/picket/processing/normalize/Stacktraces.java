@@ -1,5 +1,6 @@
 package dev.picket.processing.normalize;
 
+import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -7,9 +8,15 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Stack traces, after Relay: {@code frames} is a required list of frame objects; frames of another type
- * are dropped with an error, and a stack trace left without frames is removed.
+ * are dropped with an error, and a stack trace left without frames is removed. Of very deep stacks only
+ * the innermost 250 frames are kept, and beyond 50 frames the middle ones lose their source context and
+ * variables (Sentry's {@code slim_frame_data}), keeping in-app frames longest.
  */
 final class Stacktraces {
+
+    static final int MAX_FRAMES = 250;
+    static final int FRAMES_WITH_CONTEXT = 50;
+    private static final List<String> BULKY_FRAME_FIELDS = List.of("vars", "pre_context", "post_context");
 
     private Stacktraces() {
     }
@@ -54,6 +61,47 @@ final class Stacktraces {
         }
         if (list.isEmpty()) {
             parent.remove(name);
+            return;
         }
+        keepInnermost(list, Paths.child(path, "frames"), problems);
+        slim(list);
+    }
+
+    private static void keepInnermost(ArrayNode frames, List<String> path, Problems problems) {
+        int original = frames.size();
+        if (original <= MAX_FRAMES) {
+            return;
+        }
+        while (frames.size() > MAX_FRAMES) {
+            frames.remove(0);
+        }
+        problems.truncatedList(path, original);
+    }
+
+    /** Strips the middle frames' bulk, system frames first, so that at most 50 frames keep it. */
+    private static void slim(ArrayNode frames) {
+        int count = frames.size();
+        if (count <= FRAMES_WITH_CONTEXT) {
+            return;
+        }
+        List<Integer> app = new ArrayList<>();
+        List<Integer> system = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            (Nodes.isTrue(frames.get(i), "in_app") ? app : system).add(i);
+        }
+        int systemHalf = Math.max(0, FRAMES_WITH_CONTEXT - app.size()) / 2;
+        List<Integer> slimSystem = middle(system, systemHalf);
+        int remaining = Math.max(0, count - FRAMES_WITH_CONTEXT - slimSystem.size());
+        List<Integer> slimApp = middle(app, Math.max(0, app.size() - remaining) / 2);
+        for (List<Integer> indices : List.of(slimSystem, slimApp)) {
+            for (int index : indices) {
+                ((ObjectNode) frames.get(index)).remove(BULKY_FRAME_FIELDS);
+            }
+        }
+    }
+
+    /** The indices between the first {@code keep} and the last {@code keep}. */
+    private static List<Integer> middle(List<Integer> indices, int keep) {
+        return keep * 2 >= indices.size() ? List.of() : indices.subList(keep, indices.size() - keep);
     }
 }

@@ -143,6 +143,41 @@ class LimitsAndInvalidValuesTest {
     }
 
     @Test
+    void onlyTheInnermost250FramesAreKept() {
+        ObjectNode e = event("{\"exception\": [{\"type\": \"RecursionError\", \"stacktrace\": {\"frames\": " + frames(300, false) + "}}]}").event();
+
+        assertThat(e.at("/exception/values/0/stacktrace/frames").size()).isEqualTo(250);
+        assertThat(e.at("/exception/values/0/stacktrace/frames/0/function").stringValue()).isEqualTo("f50");
+        assertThat(e.at("/exception/values/0/stacktrace/frames/249/function").stringValue()).isEqualTo("f299");
+        assertThat(e.at("/_meta/exception/values/0/stacktrace/frames//len").intValue()).isEqualTo(300);
+    }
+
+    @Test
+    void beyond50FramesTheMiddleFramesLoseContextAndVariables() {
+        ObjectNode e = event("{\"exception\": [{\"type\": \"E\", \"stacktrace\": {\"frames\": " + frames(60, true) + "}}]}").event();
+
+        var frames = e.at("/exception/values/0/stacktrace/frames");
+        assertThat(frames.get(0).has("vars")).isTrue();
+        assertThat(frames.get(30).has("vars")).isFalse();
+        assertThat(frames.get(30).has("pre_context")).isFalse();
+        assertThat(frames.get(59).has("vars")).isTrue();
+        long slimmed = frames.valueStream().filter(frame -> !frame.has("vars")).count();
+        assertThat(slimmed).isEqualTo(10);
+    }
+
+    private static String frames(int count, boolean withContext) {
+        StringBuilder frames = new StringBuilder("[");
+        for (int i = 0; i < count; i++) {
+            frames.append(i == 0 ? "" : ",").append("{\"function\": \"f").append(i).append('"');
+            if (withContext) {
+                frames.append(", \"vars\": {\"i\": ").append(i).append("}, \"pre_context\": [\"x\"]");
+            }
+            frames.append('}');
+        }
+        return frames.append(']').toString();
+    }
+
+    @Test
     void invalidTraceIdIsDroppedWithAnError() {
         NormalizedEvent n = event("{\"contexts\": {\"trace\": {\"trace_id\": \"xyz\"}}}");
 

@@ -74,6 +74,7 @@ public final class EventNormalizer {
 
         String message = LogEntries.apply(event, problems);
         keepNewestBreadcrumbs(event, problems);
+        Databags.trimAll(event, problems);
         ObjectNode request = Requests.apply(event, problems);
         UserIdentity user = Users.apply(event, platform, context.clientIp(), problems);
         ObjectNode contexts = Contexts.apply(event, "transaction".equals(type), request, problems);

@@ -178,6 +178,26 @@ class LimitsAndInvalidValuesTest {
     }
 
     @Test
+    void extraNestedDeeperThanSevenLevelsIsKeptAsJsonText() {
+        ObjectNode e = event("{\"extra\": {\"a\": {\"b\": {\"c\": {\"d\": {\"e\": {\"f\": {\"g\": 1}}}}}}}}").event();
+
+        assertThat(e.at("/extra/a/b/c/d/e/f").stringValue()).isEqualTo("{\"g\":1}");
+    }
+
+    @Test
+    void extraOverItsByteBudgetLosesItsLastEntries() {
+        String big = "x".repeat(100_000);
+        ObjectNode e = event("{\"extra\": {\"one\": \"" + big + "\", \"two\": \"" + big + "\", \"three\": \"" + big
+                + "\", \"four\": \"" + big + "\"}}").event();
+
+        assertThat(e.at("/extra/one").stringValue()).isEqualTo(big);
+        assertThat(e.at("/extra/two").stringValue()).isEqualTo(big);
+        assertThat(e.at("/extra/three").stringValue()).endsWith("...").hasSizeLessThan(100_000);
+        assertThat(e.at("/extra").has("four")).isFalse();
+        assertThat(e.at("/_meta/extra//len").intValue()).isEqualTo(4);
+    }
+
+    @Test
     void invalidTraceIdIsDroppedWithAnError() {
         NormalizedEvent n = event("{\"contexts\": {\"trace\": {\"trace_id\": \"xyz\"}}}");
 

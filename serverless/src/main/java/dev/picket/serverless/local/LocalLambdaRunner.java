@@ -1,0 +1,87 @@
+package dev.picket.serverless.local;
+
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import dev.picket.serverless.InputSnapshot;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.UUID;
+
+/**
+ * Invokes handlers the way the Lambda runtime does, in this JVM: one container (one log stream) whose first
+ * invocation is the cold one, and a fresh context with its own request id and deadline per invocation. A test
+ * harness for trying a handler against a local Picket, not an emulator of the cloud: the deadline is reported
+ * but not enforced.
+ */
+public final class LocalLambdaRunner {
+
+    private final LocalFunction function;
+    private final String logStreamName;
+
+    public LocalLambdaRunner(LocalFunction function) {
+        this.function = function;
+        this.logStreamName = DateTimeFormatter.ofPattern("yyyy/MM/dd").format(LocalDate.now(ZoneOffset.UTC))
+                + "/[$LATEST]" + UUID.randomUUID().toString().replace("-", "");
+    }
+
+    /** A context for the next invocation, its deadline counting from now. */
+    public LocalLambdaContext nextContext() {
+        return new LocalLambdaContext(function, logStreamName);
+    }
+
+    public <I, O> O invoke(RequestHandler<I, O> handler, I input) {
+        return handler.handleRequest(input, nextContext());
+    }
+
+    public byte[] invoke(RequestStreamHandler handler, byte[] input) throws IOException {
+        ByteArrayOutputStream output = new ByteArrayOutputStream();
+        handler.handleRequest(new ByteArrayInputStream(input), output, nextContext());
+        return output.toByteArray();
+    }
+
+    /**
+     * {@code LocalLambdaRunner <handler class> <event.json> [invocations] [timeout-ms]}: loads the handler once,
+     * as a container does, and invokes it with the event. A {@link RequestHandler} receives the event parsed into
+     * maps and lists, so it should take a {@code Map<String, Object>} (or {@code Object}).
+     */
+    public static void main(String[] args) throws Exception {
+        if (args.length < 2) {
+            System.err.println("usage: LocalLambdaRunner <handler class> <event.json> [invocations] [timeout-ms]");
+            System.exit(2);
+        }
+        Object handler = Class.forName(args[0]).getDeclaredConstructor().newInstance();
+        byte[] event = Files.readAllBytes(Path.of(args[1]));
+        int invocations = args.length > 2 ? Integer.parseInt(args[2]) : 2;
+        Duration timeout = args.length > 3 ? Duration.ofMillis(Long.parseLong(args[3])) : Duration.ofSeconds(3);
+        String name = System.getenv().getOrDefault("AWS_LAMBDA_FUNCTION_NAME", handler.getClass().getSimpleName());
+        LocalLambdaRunner runner = new LocalLambdaRunner(LocalFunction.named(name).withTimeout(timeout));
+        for (int i = 1; i <= invocations; i++) {
+            String kind = i == 1 ? "cold" : "warm";
+            try {
+                System.out.println("invocation " + i + " (" + kind + "): " + runner.invokeLoaded(handler, event));
+            } catch (RuntimeException | IOException failure) {
+                System.out.println("invocation " + i + " (" + kind + ") failed: " + failure);
+            }
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private Object invokeLoaded(Object handler, byte[] event) throws IOException {
+        if (handler instanceof RequestStreamHandler stream) {
+            return new String(invoke(stream, event), StandardCharsets.UTF_8);
+        }
+        if (handler instanceof RequestHandler<?, ?> typed) {
+            return invoke((RequestHandler<Object, Object>) typed, InputSnapshot.ofJson(event));
+        }
+        throw new IllegalArgumentException(handler.getClass().getName()
+                + " is neither a RequestHandler nor a RequestStreamHandler");
+    }
+}

@@ -2,10 +2,11 @@ package dev.picket.serverless.local;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import dev.picket.serverless.InputSnapshot;
+import io.sentry.JsonObjectReader;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -79,9 +80,17 @@ public final class LocalLambdaRunner {
             return new String(invoke(stream, event), StandardCharsets.UTF_8);
         }
         if (handler instanceof RequestHandler<?, ?> typed) {
-            return invoke((RequestHandler<Object, Object>) typed, InputSnapshot.ofJson(event));
+            return invoke((RequestHandler<Object, Object>) typed, parseJson(event));
         }
         throw new IllegalArgumentException(handler.getClass().getName()
                 + " is neither a RequestHandler nor a RequestStreamHandler");
+    }
+
+    /** The event as the runtime's default deserializer would give it to a handler taking a map. */
+    private static Object parseJson(byte[] event) throws IOException {
+        try (JsonObjectReader reader = new JsonObjectReader(
+                new InputStreamReader(new ByteArrayInputStream(event), StandardCharsets.UTF_8))) {
+            return reader.nextObjectOrNull();
+        }
     }
 }

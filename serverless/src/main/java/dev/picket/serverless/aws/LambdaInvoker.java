@@ -18,8 +18,9 @@ final class LambdaInvoker {
     }
 
     <T, X extends Exception> T invoke(Object inputSnapshot, Context context, InvocationBody<T, X> body) throws X {
+        String name = context.getFunctionName();
         FunctionInvocation invocation = new FunctionInvocation(
-                context.getFunctionName(),
+                name == null ? "lambda" : name,
                 "function.aws.lambda",
                 "aws_lambda",
                 new LambdaFunctionContext(context, region(context)),

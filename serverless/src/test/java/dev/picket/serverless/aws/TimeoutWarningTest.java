@@ -20,7 +20,7 @@ import tools.jackson.databind.JsonNode;
 
 class TimeoutWarningTest {
 
-    private static final Duration TIMEOUT = Duration.ofMillis(1200);
+    private static final Duration TIMEOUT = Duration.ofMillis(1500);
 
     private final EnvelopeReceiver receiver = new EnvelopeReceiver();
     private final LocalLambdaRunner runner = new LocalLambdaRunner(LocalFunction.named("reports").withTimeout(TIMEOUT));
@@ -36,7 +36,7 @@ class TimeoutWarningTest {
             sleep(duration);
             return "done";
         }, ServerlessRuntime.create(Environments.lambda(receiver,
-                "SENTRY_TIMEOUT_WARNING_MARGIN_MS", "400", "SENTRY_TRACES_SAMPLE_RATE", "1.0")));
+                "SENTRY_TIMEOUT_WARNING_MARGIN_MS", "700", "SENTRY_TRACES_SAMPLE_RATE", "1.0")));
     }
 
     @Test

@@ -9,8 +9,6 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -53,18 +51,22 @@ public final class LocalLambdaRunner {
      * as a container does, and invokes it with the event. A {@link RequestHandler} receives the event parsed into
      * maps and lists, so it should take a {@code Map<String, Object>} (or {@code Object}).
      */
-    public static void main(String[] args) throws Exception {
-        if (args.length < 2) {
-            System.err.println("usage: LocalLambdaRunner <handler class> <event.json> [invocations] [timeout-ms]");
+    public static void main(String[] args) throws IOException {
+        RunnerArguments arguments;
+        Object handler;
+        try {
+            arguments = RunnerArguments.parse(args);
+            handler = load(arguments.handlerClass());
+        } catch (IllegalArgumentException bad) {
+            System.err.println(bad.getMessage());
+            System.err.println(RunnerArguments.USAGE);
             System.exit(2);
+            return;
         }
-        Object handler = Class.forName(args[0]).getDeclaredConstructor().newInstance();
-        byte[] event = Files.readAllBytes(Path.of(args[1]));
-        int invocations = args.length > 2 ? Integer.parseInt(args[2]) : 2;
-        Duration timeout = args.length > 3 ? Duration.ofMillis(Long.parseLong(args[3])) : Duration.ofSeconds(3);
+        byte[] event = Files.readAllBytes(arguments.event());
         String name = System.getenv().getOrDefault("AWS_LAMBDA_FUNCTION_NAME", handler.getClass().getSimpleName());
-        LocalLambdaRunner runner = new LocalLambdaRunner(LocalFunction.named(name).withTimeout(timeout));
-        for (int i = 1; i <= invocations; i++) {
+        LocalLambdaRunner runner = new LocalLambdaRunner(LocalFunction.named(name).withTimeout(arguments.timeout()));
+        for (int i = 1; i <= arguments.invocations(); i++) {
             String kind = i == 1 ? "cold" : "warm";
             try {
                 System.out.println("invocation " + i + " (" + kind + "): " + runner.invokeLoaded(handler, event));
@@ -74,16 +76,30 @@ public final class LocalLambdaRunner {
         }
     }
 
+    /** As the runtime does: by name, with its public no-argument constructor. */
+    static Object load(String className) {
+        Object handler;
+        try {
+            handler = Class.forName(className).getConstructor().newInstance();
+        } catch (ClassNotFoundException missing) {
+            throw new IllegalArgumentException("no class " + className + " on the classpath");
+        } catch (NoSuchMethodException noConstructor) {
+            throw new IllegalArgumentException(className + " needs a public no-argument constructor, as Lambda requires");
+        } catch (ReflectiveOperationException failed) {
+            throw new IllegalArgumentException("cannot create " + className + ": " + failed.getCause(), failed);
+        }
+        if (!(handler instanceof RequestHandler<?, ?>) && !(handler instanceof RequestStreamHandler)) {
+            throw new IllegalArgumentException(className + " is neither a RequestHandler nor a RequestStreamHandler");
+        }
+        return handler;
+    }
+
     @SuppressWarnings("unchecked")
     private Object invokeLoaded(Object handler, byte[] event) throws IOException {
         if (handler instanceof RequestStreamHandler stream) {
             return new String(invoke(stream, event), StandardCharsets.UTF_8);
         }
-        if (handler instanceof RequestHandler<?, ?> typed) {
-            return invoke((RequestHandler<Object, Object>) typed, parseJson(event));
-        }
-        throw new IllegalArgumentException(handler.getClass().getName()
-                + " is neither a RequestHandler nor a RequestStreamHandler");
+        return invoke((RequestHandler<Object, Object>) handler, parseJson(event));
     }
 
     /** The event as the runtime's default deserializer would give it to a handler taking a map. */

@@ -72,7 +72,7 @@ public final class LoadGenerator {
         }
 
         private void sendUntilDone() {
-            while (true) {
+            while (!Thread.currentThread().isInterrupted()) {
                 int index = next.getAndIncrement();
                 if (index >= bodies.count()) {
                     return;

@@ -32,14 +32,15 @@ public final class PicketServer implements AutoCloseable {
     private final Path dataDir;
     private final URI baseUrl;
     private final String adminToken;
-    private final double readySeconds;
+    private final long launchedNanos;
+    private double readySeconds;
 
-    private PicketServer(Process process, Path dataDir, URI baseUrl, String adminToken, double readySeconds) {
+    private PicketServer(Process process, Path dataDir, URI baseUrl, String adminToken, long launchedNanos) {
         this.process = process;
         this.dataDir = dataDir;
         this.baseUrl = baseUrl;
         this.adminToken = adminToken;
-        this.readySeconds = readySeconds;
+        this.launchedNanos = launchedNanos;
     }
 
     /** The JVM arguments that run the built server jar. */
@@ -79,26 +80,27 @@ public final class PicketServer implements AutoCloseable {
         URI baseUrl = URI.create("http://127.0.0.1:" + port + "/");
         long launched = System.nanoTime();
         Process process = builder.start();
-        PicketServer server = new PicketServer(process, dataDir, baseUrl, token, 0);
+        PicketServer server = new PicketServer(process, dataDir, baseUrl, token, launched);
         try {
-            server.awaitHealthy(launched);
+            server.awaitHealthy();
         } catch (IOException | RuntimeException e) {
             String log = server.logTail();
             server.close();
             throw new IOException(e.getMessage() + "\n--- end of Picket's log ---\n" + log, e);
         }
-        return new PicketServer(process, dataDir, baseUrl, token, (System.nanoTime() - launched) / 1e9);
+        return server;
     }
 
-    private void awaitHealthy(long launched) throws IOException, InterruptedException {
+    private void awaitHealthy() throws IOException, InterruptedException {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         HttpRequest health = HttpRequest.newBuilder(baseUrl.resolve("actuator/health")).timeout(Duration.ofSeconds(2)).build();
-        while (System.nanoTime() - launched < READY_TIMEOUT.toNanos()) {
+        while (System.nanoTime() - launchedNanos < READY_TIMEOUT.toNanos()) {
             if (!process.isAlive()) {
                 throw new IOException("Picket exited with status " + process.exitValue() + " before it was ready");
             }
             try {
                 if (client.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    readySeconds = (System.nanoTime() - launchedNanos) / 1e9;
                     return;
                 }
             } catch (IOException notListeningYet) {

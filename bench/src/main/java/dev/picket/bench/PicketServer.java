@@ -70,6 +70,8 @@ public final class PicketServer implements AutoCloseable {
         command.addAll(launch);
         command.add("--server.port=" + port);
         command.add("--server.address=127.0.0.1");
+        // DSNs name this address rather than "localhost", which might resolve to ::1 where nothing listens.
+        command.add("--picket.base-url=http://127.0.0.1:" + port);
         command.add("--picket.data-dir=" + dataDir);
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)

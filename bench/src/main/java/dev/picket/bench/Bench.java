@@ -29,7 +29,9 @@ public final class Bench {
         LoadResult discard = runDiscard(bodies);
         try (PicketServer server = PicketServer.start(launch, options.jvmFlags())) {
             String dsn = new PicketApi(server.baseUrl(), server.adminToken()).createProjectDsn("bench");
-            return runPicket(bodies, discard, IngestTarget.fromDsn(dsn), server.pid(), server.readySeconds(), options.jvmFlags());
+            BenchReport report = runPicket(bodies, discard, IngestTarget.fromDsn(dsn), server.pid(), server.readySeconds(),
+                    options.jvmFlags());
+            return report.withStartupLogLine(server.startupLogLine());
         }
     }
 
@@ -73,7 +75,7 @@ public final class Bench {
         return new BenchReport(bodies.count(), (double) bodies.uncompressedBytes() / bodies.count(),
                 (double) bodies.compressedBytes() / bodies.count(), jvmFlags, readySeconds, discard, peak, processedNow,
                 processedNow / processedSeconds, drained, after,
-                after == null ? Double.NaN : after.cpuSeconds() - before.cpuSeconds(), halfRate, atHalfRate);
+                after == null ? Double.NaN : after.cpuSeconds() - before.cpuSeconds(), halfRate, atHalfRate, null);
     }
 
     private double awaitProcessed(PicketMetrics metrics, double target) throws IOException, InterruptedException {

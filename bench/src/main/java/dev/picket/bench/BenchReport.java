@@ -10,7 +10,13 @@ import java.util.Locale;
 public record BenchReport(int envelopes, double meanEnvelopeBytes, double meanGzipBytes, List<String> jvmFlags,
                           double readySeconds, LoadResult discard, LoadResult picket, long processed,
                           double processedPerSecond, boolean drained, ProcessStats serverAfterLoad,
-                          double serverCpuSecondsUnderLoad, double halfRate, LoadResult atHalfRate) {
+                          double serverCpuSecondsUnderLoad, double halfRate, LoadResult atHalfRate,
+                          String startupLogLine) {
+
+    public BenchReport withStartupLogLine(String line) {
+        return new BenchReport(envelopes, meanEnvelopeBytes, meanGzipBytes, jvmFlags, readySeconds, discard, picket,
+                processed, processedPerSecond, drained, serverAfterLoad, serverCpuSecondsUnderLoad, halfRate, atHalfRate, line);
+    }
 
     public String format() {
         StringBuilder out = new StringBuilder();
@@ -20,6 +26,9 @@ public record BenchReport(int envelopes, double meanEnvelopeBytes, double meanGz
         }
         if (!Double.isNaN(readySeconds)) {
             line(out, "ready after", "%.2f s (launch to /actuator/health 200)", readySeconds);
+            if (startupLogLine != null && !startupLogLine.isEmpty()) {
+                line(out, "", "Picket's log: %s", startupLogLine);
+            }
         }
         if (discard != null) {
             run(out, "discard server", discard);

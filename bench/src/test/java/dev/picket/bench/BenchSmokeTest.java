@@ -71,6 +71,7 @@ class BenchSmokeTest {
         assertThat(report.processed()).isEqualTo(ENVELOPES);
         assertThat(report.serverAfterLoad().peakRssKb()).isPositive();
         assertThat(report.atHalfRate().accepted()).isEqualTo(report.atHalfRate().sent());
+        assertThat(report.startupLogLine()).startsWith("Started PicketApplication in");
         assertThat(report.format()).contains("Picket / discard", "processed end to end", "ready after");
     }
 }

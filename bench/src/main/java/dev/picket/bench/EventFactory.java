@@ -60,7 +60,7 @@ public final class EventFactory {
         return envelope;
     }
 
-    String errorEvent(String eventId, String traceId, int group, int user) {
+    private String errorEvent(String eventId, String traceId, int group, int user) {
         // The group's own random source: the same group always gets the same stack and exception.
         SplittableRandom shape = new SplittableRandom(0x5eed_0000L + group);
         String platform = PLATFORMS[group % PLATFORMS.length];
@@ -126,7 +126,7 @@ public final class EventFactory {
         json.append('}');
     }
 
-    String transaction(String eventId, String traceId) {
+    private String transaction(String eventId, String traceId) {
         String feature = FEATURES[random.nextInt(FEATURES.length)];
         double start = 1795000000 + random.nextInt(86_400) + random.nextDouble();
         StringBuilder json = new StringBuilder(2048);

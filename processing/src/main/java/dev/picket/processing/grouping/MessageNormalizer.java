@@ -1,0 +1,156 @@
+package dev.picket.processing.grouping;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Replaces event-specific values in messages (emails, URLs, host names, IPs, trace ids, UUIDs,
+ * hashes, dates, durations, hex, git SHAs, floats, integers, quoted and boolean values of
+ * {@code key=value} pairs) by
+ * placeholders such as {@code <int>}, and trims messages to their first two non-blank lines.
+ * The patterns and their order follow Sentry's parameterizer so that messages normalize alike;
+ * the first pattern that matches at a position wins.
+ */
+final class MessageNormalizer {
+
+    private static final String MONTH = "(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)";
+    private static final String DAY = "(?:Sun|Mon|Tue|Wed|Thu|Fri|Sat)";
+    private static final String ZONE = "(?:UT|GMT|(?:E|C|M|P)(?:ST|DT)|[A-IK-Z])";
+    private static final String OCTET = "(25[0-5]|(2[0-4]|1{0,1}[0-9]){0,1}[0-9])";
+    private static final String IPV4 = "(" + OCTET + "\\.){3,3}" + OCTET;
+    private static final String H = "[0-9a-fA-F]{1,4}";
+    private static final String DATE_TIME = "\\d{4}-?[01]\\d-?[0-3]\\d[\\sT][0-2]\\d:?[0-5]\\d";
+    private static final String OFFSET = "([+-][0-2]\\d:?[0-5]\\d|Z)";
+
+    private static final String TLDS = "COM|NET|ORG|JP|DE|UK|FR|BR|IT|RU|ES|ME|GOV|PL|CA|AU|CN|CO|IN|NL|EDU|INFO|EU|CH|ID|AT"
+            + "|KR|CZ|MX|BE|TV|SE|TR|TW|AL|UA|IR|VN|CL|SK|LY|CC|TO|NO|FI|US|PT|DK|AR|HU|TK|GR|IL|NEWS|RO|MY|BIZ|IE|ZA|NZ"
+            + "|SG|EE|TH|IO|XYZ|PE|BG|HK|RS|LT|LINK|PH|CLUB|SI|SITE|MOBI|BY|CAT|WIKI|LA|GA|XXX|CF|HR|NG|JOBS|ONLINE|KZ"
+            + "|UG|GQ|AE|IS|LV|PRO|FM|TIPS|MS|SA|APP";
+
+    private record Placeholder(String key, String pattern) {
+    }
+
+    private static final List<Placeholder> PLACEHOLDERS = List.of(
+            new Placeholder("email", "[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9-]+(?:\\.[a-zA-Z0-9-]+)*"),
+            new Placeholder("url", "\\b(wss?|https?|ftp)://[^\\s/$.?#].[^\\s]*"),
+            new Placeholder("hostname", "\\b([a-zA-Z0-9\\-]{1,63}\\.)+?((" + TLDS + ")|(" + TLDS.toLowerCase() + "))\\b"),
+            // The look-arounds keep C++-style names such as Foo::bar() from reading as IPv6 addresses.
+            new Placeholder("ip", "(?<![0-9a-zA-Z_])("
+                    + "(" + H + ":){7,7}" + H
+                    + "|(" + H + ":){1,7}:"
+                    + "|(" + H + ":){1,6}:" + H
+                    + "|(" + H + ":){1,5}(:" + H + "){1,2}"
+                    + "|(" + H + ":){1,4}(:" + H + "){1,3}"
+                    + "|(" + H + ":){1,3}(:" + H + "){1,4}"
+                    + "|(" + H + ":){1,2}(:" + H + "){1,5}"
+                    + "|" + H + ":((:" + H + "){1,6})"
+                    + "|:((:" + H + "){1,7}|:)"
+                    + "|fe80:(:[0-9a-fA-F]{0,4}){0,4}%[0-9a-zA-Z]{1,}"
+                    + "|::(ffff(:0{1,4}){0,1}:){0,1}" + IPV4
+                    + "|(" + H + ":){1,4}:" + IPV4 + "\\b"
+                    + ")(?![0-9a-zA-Z])"
+                    + "|(\\b" + IPV4 + "\\b)"),
+            // W3C trace context and AWS load balancer trace ids
+            new Placeholder("traceparent", "(\\b00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]\\b)|(\\b1-[0-9a-f]{8}-[0-9a-f]{24}\\b)"),
+            new Placeholder("uuid", "\\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\\b"),
+            new Placeholder("sha1", "\\b[0-9a-fA-F]{40}\\b"),
+            new Placeholder("md5", "\\b[0-9a-fA-F]{32}\\b"),
+            new Placeholder("date", String.join("|",
+                    // RFC822, RFC1123, RFC1123Z
+                    "(" + DAY + ",\\s\\d{1,2}\\s" + MONTH + "\\s\\d{2,4}\\s\\d{1,2}:\\d{1,2}(:\\d{1,2})?\\s([-\\+][\\d]{2}[0-5][\\d]|" + ZONE + "))",
+                    // "Mon Jan 02, 1999", "Jan 02, 1999"
+                    "((" + DAY + "\\s)?" + MONTH + "\\s[0-3]\\d,\\s\\d{2,4})",
+                    // RFC850
+                    "((?:Sun|Sunday|Mon|Monday|Tue|Tuesday|Wed|Wednesday|Thu|Thursday|Fri|Friday|Sat|Saturday),\\s\\d{2}-" + MONTH
+                            + "-\\d{2}\\s\\d{2}:\\d{2}:\\d{2}\\s" + ZONE + ")",
+                    // RFC3339 and RFC3339Nano
+                    "(\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?Z?([+-]?\\d{2}:\\d{2})?)",
+                    // JavaScript's Date.toString()
+                    "(" + DAY + "\\s" + MONTH + "\\s\\d{2}\\s\\d{4}\\s\\d{2}:\\d{2}:\\d{2}\\sGMT[+-]\\d{4}(?:\\s\\([^)]+\\))?)",
+                    // date and time with a zone, before plain date and time so the offset is not an int
+                    "((" + DATE_TIME + ":?[0-5]\\d\\.\\d+" + OFFSET + ")|(" + DATE_TIME + ":?[0-5]\\d" + OFFSET + ")|(" + DATE_TIME + OFFSET + "))",
+                    "((" + DATE_TIME + ":?[0-5]\\d\\.\\d+)|(" + DATE_TIME + ":?[0-5]\\d)|(" + DATE_TIME + "))",
+                    // 12-hour clock, optionally with am/pm
+                    "((?<!\\d)([1-9]|1[0-2]):[0-5]\\d(:[0-5]\\d)?(?![\\d:])(?:\\s?[aApP][Mm])?)",
+                    // 24-hour clock
+                    "((?<!\\d)(0?\\d|1\\d|2[0-3]):[0-5]\\d(:[0-5]\\d)?(?![\\d:]))",
+                    "(\\d{4}-[01]\\d-[0-3]\\d)",
+                    "([0-2]\\d:[0-5]\\d:[0-5]\\d)",
+                    "(\\b(?:(Sun|Mon|Tue|Wed|Thu|Fri|Sat)\\s+)?(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\\s+"
+                            + "([\\d]{1,2})\\s+([\\d]{2}:[\\d]{2}:[\\d]{2})\\s+[\\d]{4})",
+                    "(\\b(?:(Sun|Mon|Tue|Wed|Thu|Fri|Sat),\\s+)?(0[1-9]|[1-2]?[\\d]|3[01])\\s+"
+                            + "(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\\s+(19[\\d]{2}|[2-9][\\d]{3})\\s+"
+                            + "(2[0-3]|[0-1][\\d]):([0-5][\\d])(?::(60|[0-5][\\d]))?\\s+([-\\+][\\d]{2}[0-5][\\d]|" + ZONE + "))",
+                    "(datetime.datetime\\(.*?\\))")),
+            new Placeholder("duration", "\\b(\\d+ms)|(\\d+(\\.\\d+)?s)\\b"),
+            // OpenStack Swift transaction ids
+            new Placeholder("swift_txn_id", "(\\btx[0-9a-f]{21}-[0-9a-f]{10}\\S*)"),
+            // 0x-prefixed hex of any length; bare hex of 4 to 6 characters only with a digit and a
+            // letter, bare hex of 8 to 128 characters in one letter case; a minus sign only when it
+            // does not join two words
+            new Placeholder("hex", "(\\b0[xX][0-9a-fA-F]+\\b)|(\\b|(?<!\\w)-)("
+                    + "(?=[a-f]*[0-9])(?=[0-9]*[a-f])[0-9a-f]{4,6}"
+                    + "|(?=[A-F]*[0-9])(?=[0-9]*[A-F])[0-9A-F]{4,6}"
+                    + "|[0-9a-f]{8,128}|[0-9A-F]{8,128})\\b"),
+            new Placeholder("git_sha", "(\\b(?=[a-f]*[0-9])(?=[0-9]*[a-f])[0-9a-f]{7}\\b)"),
+            new Placeholder("float", "-\\d+\\.\\d+\\b|\\b\\d+\\.\\d+\\b"),
+            // eight digits and more count as hex
+            new Placeholder("int", "(\\b|(?<!\\w)-)\\d{1,7}\\b"),
+            new Placeholder("quoted_str", "(?<==)(?:'([^']+)'|\"([^\"]+)\")"),
+            new Placeholder("bool", "(?<==)(?:True|true|False|false)"));
+
+    private static final Pattern COMBINED = combined();
+
+    private MessageNormalizer() {
+    }
+
+    private static Pattern combined() {
+        List<String> alternatives = new ArrayList<>();
+        for (int i = 0; i < PLACEHOLDERS.size(); i++) {
+            alternatives.add("(?<p" + i + ">" + PLACEHOLDERS.get(i).pattern() + ")");
+        }
+        // Python 3's \d, \w, \s and \b are Unicode-aware; so must ours be.
+        return Pattern.compile(String.join("|", alternatives), Pattern.UNICODE_CHARACTER_CLASS);
+    }
+
+    /** Trims to two lines and parameterizes, as for messages and exception values. */
+    static String normalize(String message) {
+        return parameterize(trim(message));
+    }
+
+    /** Keeps the first two non-blank lines, adding {@code ...} when anything was dropped. */
+    static String trim(String message) {
+        List<String> kept = new ArrayList<>(2);
+        for (String line : PythonText.splitLines(message)) {
+            if (!PythonText.strip(line).isEmpty()) {
+                kept.add(line);
+                if (kept.size() == 2) {
+                    break;
+                }
+            }
+        }
+        String trimmed = String.join("\n", kept);
+        return trimmed.equals(message) ? trimmed : trimmed + "...";
+    }
+
+    static String parameterize(String text) {
+        Matcher matcher = COMBINED.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (matcher.find()) {
+            matcher.appendReplacement(out, Matcher.quoteReplacement("<" + keyOf(matcher) + ">"));
+        }
+        matcher.appendTail(out);
+        return out.toString();
+    }
+
+    private static String keyOf(Matcher matcher) {
+        for (int i = 0; i < PLACEHOLDERS.size(); i++) {
+            if (matcher.group("p" + i) != null) {
+                return PLACEHOLDERS.get(i).key();
+            }
+        }
+        throw new IllegalStateException("a match always comes from one placeholder");
+    }
+}

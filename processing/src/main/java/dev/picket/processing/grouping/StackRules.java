@@ -1,0 +1,325 @@
+package dev.picket.processing.grouping;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Sentry's default stack trace rules ("enhancements") for the platforms Picket groups by frames:
+ * which frames are in the app, which are put in a category, and which are ignored for grouping.
+ * A rule is written as in Sentry's rule language: matchers ({@code family:}, {@code path:},
+ * {@code module:}, {@code function:}, {@code package:}, {@code category:}, {@code app:}, optionally
+ * negated with {@code !}, a caller as {@code [ m ] |} and a callee as {@code | [ m ]}) followed by
+ * actions ({@code +app}, {@code -group}, {@code ^-app} for the frames towards the crash,
+ * {@code v-group} for the frames towards the thread base, {@code category=x}).
+ The rules themselves are in {@code default-stack-rules.txt} next to this class.
+ */
+final class StackRules {
+
+    private static final String DEFAULT_RULES = "default-stack-rules.txt";
+
+    static final StackRules DEFAULTS = new StackRules(parseAll(defaultRulesText(), List.of()));
+
+    private final List<Rule> rules;
+
+    private StackRules(List<Rule> rules) {
+        this.rules = rules;
+    }
+
+    /**
+     * The default rules followed by a project's own, one rule a line; blank lines and lines
+     * starting with {@code #} are skipped.
+     *
+     * @throws IllegalArgumentException naming the line when a rule cannot be read
+     */
+    static StackRules withProjectRules(String projectRules) {
+        return new StackRules(parseAll(projectRules, DEFAULTS.rules));
+    }
+
+    private static List<Rule> parseAll(String text, List<Rule> before) {
+        List<Rule> all = new ArrayList<>(before);
+        int number = 0;
+        for (String line : text.split("\\R")) {
+            number++;
+            String rule = line.strip();
+            if (rule.isEmpty() || rule.startsWith("#")) {
+                continue;
+            }
+            try {
+                all.add(parse(rule));
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException("stack trace rule on line " + number + " cannot be read: " + rule, e);
+            }
+        }
+        return List.copyOf(all);
+    }
+
+    private static String defaultRulesText() {
+        try (InputStream in = StackRules.class.getResourceAsStream(DEFAULT_RULES)) {
+            if (in == null) {
+                throw new IllegalStateException(DEFAULT_RULES + " is missing from the classpath");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + DEFAULT_RULES, e);
+        }
+    }
+
+    /** Applies the in-app and category rules to the frames, in rule order. */
+    void markFrames(List<Frame> frames) {
+        for (Rule rule : rules) {
+            List<Integer> matches = rule.matchingFrames(frames);
+            for (int idx : matches) {
+                for (Action action : rule.actions) {
+                    if (action.kind == ActionKind.CATEGORY) {
+                        frames.get(idx).category = action.category;
+                    } else if (action.kind == ActionKind.APP) {
+                        for (int i : action.range(idx, frames.size())) {
+                            frames.get(i).inApp = action.flag;
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** Applies the {@code +group}/{@code -group} rules to the frame nodes of one stack trace. */
+    void markContributions(List<Frame> frames, List<GroupingComponent> components) {
+        for (Rule rule : rules) {
+            if (rule.actions.stream().noneMatch(a -> a.kind == ActionKind.GROUP)) {
+                continue;
+            }
+            for (int idx : rule.matchingFrames(frames)) {
+                for (Action action : rule.actions) {
+                    if (action.kind != ActionKind.GROUP) {
+                        continue;
+                    }
+                    for (int i : action.range(idx, frames.size())) {
+                        GroupingComponent component = components.get(i);
+                        if (component.contributes() != action.flag) {
+                            String hint = (action.flag ? "un-ignored" : "ignored") + " by stack trace rule (" + rule.text + ")";
+                            if (action.flag) {
+                                component.include(hint);
+                            } else {
+                                component.exclude(hint);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private enum ActionKind { APP, GROUP, CATEGORY }
+
+    private record Action(ActionKind kind, boolean flag, char range, String category) {
+
+        /** The frames an action touches: its own, or all callees ({@code ^}) or all callers ({@code v}). */
+        List<Integer> range(int idx, int size) {
+            List<Integer> out = new ArrayList<>();
+            if (range == '^') {
+                for (int i = idx + 1; i < size; i++) {
+                    out.add(i);
+                }
+            } else if (range == 'v') {
+                for (int i = 0; i < idx; i++) {
+                    out.add(i);
+                }
+            } else {
+                out.add(idx);
+            }
+            return out;
+        }
+    }
+
+    private record Matcher(String field, Pattern pattern, String literal, boolean negated, int offset) {
+
+        boolean matches(List<Frame> frames, int idx) {
+            int target = idx + offset;
+            if (target < 0 || target >= frames.size()) {
+                return false;
+            }
+            return negated != matchesPositively(frames.get(target));
+        }
+
+        private boolean matchesPositively(Frame frame) {
+            return switch (field) {
+                case "family" -> literal.equals("all") || List.of(literal.split(",")).contains(frame.family());
+                case "category" -> literal.equals(frame.category);
+                case "app" -> frame.inApp == (literal.equals("yes") || literal.equals("1") || literal.equals("true"));
+                case "path" -> globMatches(pathOf(frame.absPath != null && !frame.absPath.isEmpty() ? frame.absPath : frame.filename));
+                case "filename" -> globMatches(pathOf(frame.filename));
+                case "package" -> globMatches(pathOf(frame.packageName));
+                case "module" -> globMatches(frame.module);
+                case "function" -> globMatches(frame.functionForMatching());
+                default -> false;
+            };
+        }
+
+        private boolean globMatches(String value) {
+            return value != null && pattern.matcher(value).matches();
+        }
+
+        private static String pathOf(String value) {
+            return value == null ? null : value.replace('\\', '/').toLowerCase(Locale.ROOT);
+        }
+    }
+
+    private record Rule(String text, List<Matcher> matchers, List<Action> actions) {
+
+        List<Integer> matchingFrames(List<Frame> frames) {
+            List<Integer> out = new ArrayList<>();
+            for (int idx = 0; idx < frames.size(); idx++) {
+                final int at = idx;
+                if (matchers.stream().allMatch(m -> m.matches(frames, at))) {
+                    out.add(idx);
+                }
+            }
+            return out;
+        }
+    }
+
+    private static Rule parse(String text) {
+        String[] tokens = tokens(text.trim());
+        List<Matcher> matchers = new ArrayList<>();
+        List<Action> actions = new ArrayList<>();
+        int i = 0;
+        if (tokens[i].equals("[")) {
+            matchers.add(matcher(tokens[i + 1], -1));
+            i += 4; // "[", matcher, "]", "|"
+        }
+        while (i < tokens.length) {
+            String token = tokens[i];
+            if (token.equals("|")) {
+                matchers.add(matcher(tokens[i + 2], +1));
+                i += 4; // "|", "[", matcher, "]"
+            } else if (isAction(token)) {
+                actions.add(action(token));
+                i++;
+            } else {
+                matchers.add(matcher(token, 0));
+                i++;
+            }
+        }
+        if (matchers.isEmpty() || actions.isEmpty()) {
+            throw new IllegalArgumentException("a rule needs at least one matcher and one action");
+        }
+        return new Rule(text, List.copyOf(matchers), List.copyOf(actions));
+    }
+
+    /** Splits a rule at whitespace, keeping quoted arguments (which may hold spaces) whole. */
+    private static String[] tokens(String text) {
+        List<String> tokens = new ArrayList<>();
+        StringBuilder token = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (quoted && c == '\\' && i + 1 < text.length()) {
+                token.append(c).append(text.charAt(++i));
+            } else if (c == '"') {
+                quoted = !quoted;
+                token.append(c);
+            } else if (!quoted && Character.isWhitespace(c)) {
+                if (!token.isEmpty()) {
+                    tokens.add(token.toString());
+                    token.setLength(0);
+                }
+            } else {
+                token.append(c);
+            }
+        }
+        if (quoted) {
+            throw new IllegalArgumentException("unclosed quote");
+        }
+        if (!token.isEmpty()) {
+            tokens.add(token.toString());
+        }
+        return tokens.toArray(String[]::new);
+    }
+
+    private static boolean isAction(String token) {
+        char first = token.charAt(0);
+        return first == '+' || first == '-' || ((first == '^' || first == 'v') && token.length() > 1
+                && (token.charAt(1) == '+' || token.charAt(1) == '-')) || token.startsWith("category=");
+    }
+
+    private static Action action(String token) {
+        if (token.startsWith("category=")) {
+            return new Action(ActionKind.CATEGORY, false, ' ', token.substring("category=".length()));
+        }
+        char range = ' ';
+        String rest = token;
+        if (token.charAt(0) == '^' || token.charAt(0) == 'v') {
+            range = token.charAt(0);
+            rest = token.substring(1);
+        }
+        boolean flag = rest.charAt(0) == '+';
+        ActionKind kind = switch (rest.substring(1)) {
+            case "app" -> ActionKind.APP;
+            case "group" -> ActionKind.GROUP;
+            default -> throw new IllegalArgumentException("not an action: " + token);
+        };
+        return new Action(kind, flag, range, null);
+    }
+
+    private static Matcher matcher(String token, int offset) {
+        boolean negated = token.startsWith("!");
+        String body = negated ? token.substring(1) : token;
+        int colon = body.indexOf(':');
+        if (colon <= 0) {
+            throw new IllegalArgumentException("not a matcher: " + token);
+        }
+        String key = body.substring(0, colon);
+        String argument = unquote(body.substring(colon + 1));
+        String field = switch (key) {
+            case "stack.abs_path", "path" -> "path";
+            case "stack.filename" -> "filename";
+            case "stack.module", "module" -> "module";
+            case "stack.function", "function" -> "function";
+            case "stack.package", "package" -> "package";
+            default -> key;
+        };
+        boolean pathLike = field.equals("path") || field.equals("filename") || field.equals("package");
+        Pattern pattern = glob(pathLike ? argument.toLowerCase(Locale.ROOT) : argument, pathLike);
+        return new Matcher(field, pattern, argument, negated, offset);
+    }
+
+    private static String unquote(String argument) {
+        if (argument.length() >= 2 && argument.startsWith("\"") && argument.endsWith("\"")) {
+            return argument.substring(1, argument.length() - 1).replace("\\\\", "\\");
+        }
+        return argument;
+    }
+
+    /** Sentry's globs: {@code **} crosses path separators, {@code *} does so only outside paths. */
+    private static Pattern glob(String glob, boolean pathLike) {
+        StringBuilder regex = new StringBuilder();
+        for (int i = 0; i < glob.length(); i++) {
+            char c = glob.charAt(i);
+            if (c == '*') {
+                if (i + 1 < glob.length() && glob.charAt(i + 1) == '*') {
+                    regex.append(".*");
+                    i++;
+                } else {
+                    regex.append(pathLike ? "[^/]*" : ".*");
+                }
+            } else if (c == '?') {
+                regex.append(pathLike ? "[^/]" : ".");
+            } else if (c == '\\' && i + 1 < glob.length()) {
+                regex.append(Pattern.quote(String.valueOf(glob.charAt(++i))));
+            } else if (c == '[' && glob.indexOf(']', i + 2) > 0) {
+                int close = glob.indexOf(']', i + 2);
+                regex.append('[').append(glob.substring(i + 1, close).replace("\\", "\\\\").replace("[", "\\[")).append(']');
+                i = close;
+            } else {
+                regex.append(Pattern.quote(String.valueOf(c)));
+            }
+        }
+        return Pattern.compile(regex.toString(), Pattern.DOTALL);
+    }
+}

@@ -1,0 +1,24 @@
+package dev.picket.issues;
+
+/**
+ * Keyset cursors: the sort value and id of the last row of a page, as {@code value:id}. A page
+ * continues strictly after it, so rows added meanwhile neither repeat nor shift the next page.
+ */
+record Cursors(long value, long id) {
+
+    static Cursors parse(String cursor) {
+        int colon = cursor.indexOf(':');
+        try {
+            if (colon > 0) {
+                return new Cursors(Long.parseLong(cursor.substring(0, colon)), Long.parseLong(cursor.substring(colon + 1)));
+            }
+        } catch (NumberFormatException e) {
+            // reported below with the cursor as given
+        }
+        throw new IllegalArgumentException("invalid cursor '" + cursor + "': expected the nextCursor of a previous page");
+    }
+
+    String format() {
+        return value + ":" + id;
+    }
+}

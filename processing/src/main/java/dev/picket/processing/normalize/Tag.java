@@ -1,0 +1,4 @@
+package dev.picket.processing.normalize;
+
+public record Tag(String key, String value) {
+}

@@ -25,16 +25,11 @@ public class Issues {
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
-    private final Clock clock;
+    private final Clock clock = Clock.systemUTC();
 
     Issues(JdbcClient jdbc, TransactionTemplate transaction) {
-        this(jdbc, transaction, Clock.systemUTC());
-    }
-
-    Issues(JdbcClient jdbc, TransactionTemplate transaction, Clock clock) {
         this.jdbc = jdbc;
         this.transaction = transaction;
-        this.clock = clock;
     }
 
     public Optional<Issue> find(long issueId) {

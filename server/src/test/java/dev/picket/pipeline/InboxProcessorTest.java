@@ -9,6 +9,7 @@ import dev.picket.inbox.InboxRows;
 import dev.picket.inbox.InboxStats;
 import dev.picket.inbox.ReferenceEnvelopes;
 import dev.picket.inbox.TableInbox;
+import dev.picket.issues.Issues;
 import dev.picket.protocol.LimitExceededException;
 import dev.picket.protocol.envelope.Envelope;
 import dev.picket.protocol.envelope.EnvelopeItem;
@@ -48,6 +49,10 @@ class InboxProcessorTest {
     @Autowired
     DataSource dataSource;
     @Autowired
+    ScrubbingSettings scrubbing;
+    @Autowired
+    Issues issues;
+    @Autowired
     JdbcClient jdbc;
 
     /** Each test writes to a project of its own, so tests sharing the database do not see each other. */
@@ -68,8 +73,6 @@ class InboxProcessorTest {
         assertThat(failedRows()).isZero();
         for (ReferenceEnvelopes.Envelope envelope : envelopes) {
             for (EnvelopeItem item : eventItems(envelope)) {
-                assertThat(events.payload(project, envelope.eventId()))
-                        .as(envelope.name()).hasValue(item.payload());
                 assertThat(events.type(project, envelope.eventId())).as(envelope.name())
                         .hasValue(item.itemType() == ItemType.TRANSACTION ? EventType.TRANSACTION : EventType.ERROR);
             }
@@ -104,7 +107,8 @@ class InboxProcessorTest {
         assertThat(processor.awaitIdle(IDLE_WAIT)).isTrue();
         processor.stop();
         InboxProcessor fresh = new InboxProcessor(dataSource, inboxRows,
-                new ProcessorProperties(256, Duration.ofMinutes(10), Duration.ofSeconds(1)), new SimpleMeterRegistry());
+                new ProcessorProperties(256, Duration.ofMinutes(10), Duration.ofSeconds(1)), new SimpleMeterRegistry(),
+                scrubbing, issues);
         try {
             for (ReferenceEnvelopes.Envelope envelope : envelopes) {
                 inbox.append(envelope.entry(project));
@@ -129,7 +133,8 @@ class InboxProcessorTest {
         assertThat(processor.awaitIdle(IDLE_WAIT)).isTrue();
         processor.stop();
         InboxProcessor sleepy = new InboxProcessor(dataSource, inboxRows,
-                new ProcessorProperties(256, Duration.ofHours(1), Duration.ofSeconds(1)), new SimpleMeterRegistry());
+                new ProcessorProperties(256, Duration.ofHours(1), Duration.ofSeconds(1)), new SimpleMeterRegistry(),
+                scrubbing, issues);
         TableInbox signalling = new TableInbox(dataSource, new InboxProperties(512, 100, Duration.ofSeconds(5)),
                 new SimpleMeterRegistry(), List.of(sleepy));
         try {

@@ -156,26 +156,22 @@ public class InboxProcessor implements InboxCommitListener, SmartLifecycle {
         }
         long start = System.nanoTime();
         // Reading, normalizing, scrubbing, grouping and compressing happen before the transaction, so
-        // the write lock is held only for writing.
+        // the write lock is held only for writing; rows are independent, so they are prepared in parallel.
+        List<RowOutcome> prepared = rows.parallelStream().map(this::prepare).toList();
         List<PreparedItem> found = new ArrayList<>();
         List<ProcessedRow> outcomes = new ArrayList<>(rows.size());
         int failed = 0;
         long discardedByClients = 0;
         long logs = 0;
-        for (InboxRow row : rows) {
-            try {
-                EnvelopeItems.PreparedRow prepared = envelopeItems.prepare(row);
-                found.addAll(prepared.items());
-                discardedByClients += prepared.discardedByClients();
-                logs += prepared.logs();
-                outcomes.add(ProcessedRow.done(row.id()));
-            } catch (UnprocessableRowException | RuntimeException e) {
-                String reason = e.getMessage() != null ? e.getMessage() : e.toString();
-                log.warn("inbox row {} of project {} cannot be processed and is set aside: {}",
-                        row.id(), row.projectId(), reason);
-                outcomes.add(ProcessedRow.failed(row.id(), reason));
+        for (RowOutcome outcome : prepared) {
+            outcomes.add(outcome.processed());
+            if (outcome.items() == null) {
                 failed++;
+                continue;
             }
+            found.addAll(outcome.items().items());
+            discardedByClients += outcome.items().discardedByClients();
+            logs += outcome.items().logs();
         }
         long now = System.currentTimeMillis();
         int stored;
@@ -197,6 +193,21 @@ public class InboxProcessor implements InboxCommitListener, SmartLifecycle {
         rows.forEach(row -> metrics.rowLag(now - row.receivedAt()));
         signalProgress();
         return rows.size();
+    }
+
+    /** @param items what the row holds, or null when it cannot be processed */
+    private record RowOutcome(ProcessedRow processed, EnvelopeItems.PreparedRow items) {
+    }
+
+    private RowOutcome prepare(InboxRow row) {
+        try {
+            return new RowOutcome(ProcessedRow.done(row.id()), envelopeItems.prepare(row));
+        } catch (UnprocessableRowException | RuntimeException e) {
+            String reason = e.getMessage() != null ? e.getMessage() : e.toString();
+            log.warn("inbox row {} of project {} cannot be processed and is set aside: {}",
+                    row.id(), row.projectId(), reason);
+            return new RowOutcome(ProcessedRow.failed(row.id(), reason), null);
+        }
     }
 
     /** Ends expired "ignore until" times even for issues that get no event. */

@@ -1,5 +1,6 @@
 package dev.picket.processing.grouping;
 
+import java.util.Locale;
 import java.util.Objects;
 import tools.jackson.databind.JsonNode;
 
@@ -17,11 +18,15 @@ final class Frame {
     final String packageName;
     final String contextLine;
     final String platform;
+    private final String family;
     final String lineno;
     final String colno;
     final boolean sourcemapUsed;
     boolean inApp;
     String category;
+    private final String pathForMatching;
+    private final String filenameForMatching;
+    private final String packageForMatching;
     private String functionForMatching;
     private boolean functionForMatchingKnown;
 
@@ -35,11 +40,32 @@ final class Frame {
         contextLine = Json.text(frame, "context_line");
         String own = Json.text(frame, "platform");
         platform = own != null ? own : eventPlatform;
+        family = Platforms.family(platform);
         lineno = Json.text(frame, "lineno");
         colno = Json.text(frame, "colno");
         sourcemapUsed = Json.at(frame, "data", "sourcemap") != null;
         inApp = Json.isTrue(frame, "in_app");
         category = Json.text(frame, "data", "category");
+        pathForMatching = normalizedPath(absPath != null && !absPath.isEmpty() ? absPath : filename);
+        filenameForMatching = normalizedPath(filename);
+        packageForMatching = normalizedPath(packageName);
+    }
+
+    /** Rules match paths case-insensitively and with forward slashes. */
+    private static String normalizedPath(String value) {
+        return value == null ? null : value.replace('\\', '/').toLowerCase(Locale.ROOT);
+    }
+
+    String pathForMatching() {
+        return pathForMatching;
+    }
+
+    String filenameForMatching() {
+        return filenameForMatching;
+    }
+
+    String packageForMatching() {
+        return packageForMatching;
     }
 
     /** Browser file names carry cache-busting query strings ({@code app.js?v=3}) that must not split issues. */
@@ -84,7 +110,7 @@ final class Frame {
     }
 
     String family() {
-        return Platforms.family(platform);
+        return family;
     }
 
     /** Two consecutive frames with the same location are one recursive call repeated. */

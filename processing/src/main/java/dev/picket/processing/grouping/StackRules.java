@@ -5,9 +5,11 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
+import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Sentry's default stack trace rules ("enhancements") for the platforms Picket groups by frames:
@@ -72,7 +74,11 @@ final class StackRules {
 
     /** Applies the in-app and category rules to the frames, in rule order. */
     void markFrames(List<Frame> frames) {
+        Set<String> families = familiesOf(frames);
         for (Rule rule : rules) {
+            if (!rule.marksFrames || !rule.mayApplyTo(families)) {
+                continue;
+            }
             List<Integer> matches = rule.matchingFrames(frames);
             for (int idx : matches) {
                 for (Action action : rule.actions) {
@@ -90,8 +96,9 @@ final class StackRules {
 
     /** Applies the {@code +group}/{@code -group} rules to the frame nodes of one stack trace. */
     void markContributions(List<Frame> frames, List<GroupingComponent> components) {
+        Set<String> families = familiesOf(frames);
         for (Rule rule : rules) {
-            if (rule.actions.stream().noneMatch(a -> a.kind == ActionKind.GROUP)) {
+            if (!rule.groups || !rule.mayApplyTo(families)) {
                 continue;
             }
             for (int idx : rule.matchingFrames(frames)) {
@@ -113,6 +120,14 @@ final class StackRules {
                 }
             }
         }
+    }
+
+    private static Set<String> familiesOf(List<Frame> frames) {
+        Set<String> families = new HashSet<>();
+        for (Frame frame : frames) {
+            families.add(frame.family());
+        }
+        return families;
     }
 
     private enum ActionKind { APP, GROUP, CATEGORY }
@@ -137,7 +152,7 @@ final class StackRules {
         }
     }
 
-    private record Matcher(String field, Pattern pattern, String literal, boolean negated, int offset) {
+    private record Matcher(String field, Predicate<String> glob, String literal, Set<String> families, boolean negated, int offset) {
 
         boolean matches(List<Frame> frames, int idx) {
             int target = idx + offset;
@@ -149,12 +164,12 @@ final class StackRules {
 
         private boolean matchesPositively(Frame frame) {
             return switch (field) {
-                case "family" -> literal.equals("all") || List.of(literal.split(",")).contains(frame.family());
+                case "family" -> families.contains("all") || families.contains(frame.family());
                 case "category" -> literal.equals(frame.category);
                 case "app" -> frame.inApp == (literal.equals("yes") || literal.equals("1") || literal.equals("true"));
-                case "path" -> globMatches(pathOf(frame.absPath != null && !frame.absPath.isEmpty() ? frame.absPath : frame.filename));
-                case "filename" -> globMatches(pathOf(frame.filename));
-                case "package" -> globMatches(pathOf(frame.packageName));
+                case "path" -> globMatches(frame.pathForMatching());
+                case "filename" -> globMatches(frame.filenameForMatching());
+                case "package" -> globMatches(frame.packageForMatching());
                 case "module" -> globMatches(frame.module);
                 case "function" -> globMatches(frame.functionForMatching());
                 default -> false;
@@ -162,25 +177,46 @@ final class StackRules {
         }
 
         private boolean globMatches(String value) {
-            return value != null && pattern.matcher(value).matches();
+            return value != null && glob.test(value);
         }
 
-        private static String pathOf(String value) {
-            return value == null ? null : value.replace('\\', '/').toLowerCase(Locale.ROOT);
-        }
     }
 
-    private record Rule(String text, List<Matcher> matchers, List<Action> actions) {
+    private record Rule(String text, List<Matcher> matchers, List<Action> actions, boolean marksFrames, boolean groups) {
+
+        Rule(String text, List<Matcher> matchers, List<Action> actions) {
+            this(text, matchers, actions,
+                    actions.stream().anyMatch(a -> a.kind != ActionKind.GROUP),
+                    actions.stream().anyMatch(a -> a.kind == ActionKind.GROUP));
+        }
+
+        /** Most rules are for one platform family; they need not be tried on stack traces without it. */
+        boolean mayApplyTo(Set<String> families) {
+            for (Matcher matcher : matchers) {
+                if (matcher.field.equals("family") && !matcher.negated && matcher.offset == 0 && !matcher.families.contains("all")) {
+                    return matcher.families.stream().anyMatch(families::contains);
+                }
+            }
+            return true;
+        }
 
         List<Integer> matchingFrames(List<Frame> frames) {
             List<Integer> out = new ArrayList<>();
             for (int idx = 0; idx < frames.size(); idx++) {
-                final int at = idx;
-                if (matchers.stream().allMatch(m -> m.matches(frames, at))) {
+                if (matchesAt(frames, idx)) {
                     out.add(idx);
                 }
             }
             return out;
+        }
+
+        private boolean matchesAt(List<Frame> frames, int idx) {
+            for (Matcher matcher : matchers) {
+                if (!matcher.matches(frames, idx)) {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 
@@ -285,8 +321,8 @@ final class StackRules {
             default -> key;
         };
         boolean pathLike = field.equals("path") || field.equals("filename") || field.equals("package");
-        Pattern pattern = glob(pathLike ? argument.toLowerCase(Locale.ROOT) : argument, pathLike);
-        return new Matcher(field, pattern, argument, negated, offset);
+        Predicate<String> glob = Glob.compile(pathLike ? argument.toLowerCase(Locale.ROOT) : argument, pathLike);
+        return new Matcher(field, glob, argument, Set.of(argument.split(",")), negated, offset);
     }
 
     private static String unquote(String argument) {
@@ -294,32 +330,5 @@ final class StackRules {
             return argument.substring(1, argument.length() - 1).replace("\\\\", "\\");
         }
         return argument;
-    }
-
-    /** Sentry's globs: {@code **} crosses path separators, {@code *} does so only outside paths. */
-    private static Pattern glob(String glob, boolean pathLike) {
-        StringBuilder regex = new StringBuilder();
-        for (int i = 0; i < glob.length(); i++) {
-            char c = glob.charAt(i);
-            if (c == '*') {
-                if (i + 1 < glob.length() && glob.charAt(i + 1) == '*') {
-                    regex.append(".*");
-                    i++;
-                } else {
-                    regex.append(pathLike ? "[^/]*" : ".*");
-                }
-            } else if (c == '?') {
-                regex.append(pathLike ? "[^/]" : ".");
-            } else if (c == '\\' && i + 1 < glob.length()) {
-                regex.append(Pattern.quote(String.valueOf(glob.charAt(++i))));
-            } else if (c == '[' && glob.indexOf(']', i + 2) > 0) {
-                int close = glob.indexOf(']', i + 2);
-                regex.append('[').append(glob.substring(i + 1, close).replace("\\", "\\\\").replace("[", "\\[")).append(']');
-                i = close;
-            } else {
-                regex.append(Pattern.quote(String.valueOf(c)));
-            }
-        }
-        return Pattern.compile(regex.toString(), Pattern.DOTALL);
     }
 }

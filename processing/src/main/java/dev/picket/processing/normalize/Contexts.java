@@ -2,6 +2,7 @@ package dev.picket.processing.normalize;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -107,7 +108,7 @@ final class Contexts {
             if (value == null) {
                 continue;
             }
-            String text = value.isString() ? value.stringValue().strip().replace("-", "").toLowerCase(java.util.Locale.ROOT) : null;
+            String text = value.isString() ? value.stringValue().strip().replace("-", "").toLowerCase(Locale.ROOT) : null;
             if (text != null && id.getValue().matcher(text).matches()) {
                 trace.put(id.getKey(), text);
             } else {

@@ -72,10 +72,10 @@ record EventDescription(String type, EventMetadata metadata, String title, Strin
     private static ObjectNode mainException(ObjectNode event) {
         ArrayNode values = Nodes.values(event, "exception");
         JsonNode mainId = event.get("main_exception_id");
-        if (values != null && mainId != null && mainId.isNumber()) {
+        if (values != null && mainId != null && mainId.isIntegralNumber() && mainId.canConvertToLong()) {
             for (JsonNode exception : values) {
                 JsonNode id = exception.path("mechanism").path("exception_id");
-                if (id.isNumber() && id.asLong() == mainId.asLong()) {
+                if (id.isIntegralNumber() && id.canConvertToLong() && id.asLong() == mainId.asLong()) {
                     return (ObjectNode) exception;
                 }
             }

@@ -36,6 +36,8 @@ public final class EventNormalizer {
         Shapes.values(event, "exception", problems);
         Shapes.values(event, "breadcrumbs", problems);
         Shapes.values(event, "threads", problems);
+        Exceptions.apply(event, problems);
+        Stacktraces.apply(event, problems);
 
         String type = EventDescription.inferType(event, context.itemType());
         event.put("type", type);
@@ -71,8 +73,8 @@ public final class EventNormalizer {
         }
 
         String message = LogEntries.apply(event, problems);
-        Exceptions.apply(event, problems);
         keepNewestBreadcrumbs(event, problems);
+        Databags.trimAll(event, problems);
         ObjectNode request = Requests.apply(event, problems);
         UserIdentity user = Users.apply(event, platform, context.clientIp(), problems);
         ObjectNode contexts = Contexts.apply(event, "transaction".equals(type), request, problems);

@@ -83,7 +83,8 @@ final class EventTags {
     }
 
     /**
-     * Sets a derived tag, replacing the SDK's value as Sentry does. Values Sentry would refuse (empty,
+     * Sets a derived tag, replacing the SDK's value as Sentry does. Derived tags go after the SDK's in the
+     * order they are derived, so normalizing again gives the same list. Values Sentry would refuse (empty,
      * too long, multi-line) are skipped.
      */
     void derive(String key, String value) {
@@ -95,6 +96,7 @@ final class EventTags {
                 || stripped.indexOf('\n') >= 0 || stripped.indexOf('\r') >= 0) {
             return;
         }
+        tags.remove(key);
         tags.put(key, stripped);
     }
 

@@ -47,7 +47,6 @@ final class Exceptions {
         String type = TYPE.apply(exception, "type", Paths.child(path, "type"), problems);
         String value = value(exception, Paths.child(path, "value"), problems);
         MODULE.apply(exception, "module", Paths.child(path, "module"), problems);
-        Shapes.object(exception, "stacktrace", Paths.child(path, "stacktrace"), problems);
         mechanism(exception, Paths.child(path, "mechanism"), problems);
         if (type == null && value != null) {
             Matcher split = TYPE_AND_VALUE.matcher(value);

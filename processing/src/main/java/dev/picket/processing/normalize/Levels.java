@@ -29,7 +29,7 @@ final class Levels {
     }
 
     private static String parse(JsonNode node) {
-        if (node.isIntegralNumber()) {
+        if (node.isIntegralNumber() && node.canConvertToInt()) {
             return switch (node.asInt()) {
                 case 10 -> "debug";
                 case 20 -> "info";

@@ -1,6 +1,7 @@
 package dev.picket.processing.normalize;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
@@ -17,7 +18,7 @@ final class LogEntries {
 
     static final int MAX_CHARS = 8192;
     private static final StringRule RULE = StringRule.limit(MAX_CHARS);
-    private static final Pattern PRINTF = Pattern.compile("%(?:\\((\\w+)\\))?[-#0 +]*(?:\\d+|\\*)?(?:\\.\\d+)?[hlL]?([diouxXeEfFgGcrsa%])");
+    private static final Pattern PRINTF = Pattern.compile("%(?:\\((\\w+)\\))?[-#0 +]*(?:\\d+|\\*)?(?:\\.(\\d{1,2}))?[hlL]?([diouxXeEfFgGcrsa%])");
     private static final Pattern CURLY = Pattern.compile("\\{(\\d*)}");
 
     private LogEntries() {
@@ -83,12 +84,14 @@ final class LogEntries {
         int next = 0;
         while (matcher.find()) {
             String replacement;
-            if (matcher.group(2).equals("%")) {
+            String conversion = matcher.group(3);
+            if (conversion.equals("%")) {
                 replacement = "%";
-            } else if (matcher.group(1) != null) {
-                replacement = text(params instanceof ObjectNode named ? named.get(matcher.group(1)) : null);
             } else {
-                replacement = text(params instanceof ArrayNode positional ? positional.get(next++) : null);
+                JsonNode param = matcher.group(1) != null
+                        ? params instanceof ObjectNode named ? named.get(matcher.group(1)) : null
+                        : params instanceof ArrayNode positional ? positional.get(next++) : null;
+                replacement = printf(param, conversion, matcher.group(2));
             }
             if (replacement == null) {
                 return null;
@@ -119,6 +122,19 @@ final class LogEntries {
         }
         matcher.appendTail(out);
         return out.toString();
+    }
+
+    /** Renders numbers as Python's {@code %d} and {@code %.Nf} do; everything else as text. */
+    private static String printf(JsonNode param, String conversion, String precision) {
+        if (param != null && param.isNumber()) {
+            if ("diu".contains(conversion)) {
+                return String.valueOf((long) param.doubleValue());
+            }
+            if ("fF".contains(conversion)) {
+                return String.format(Locale.ROOT, "%." + (precision == null ? "6" : precision) + "f", param.doubleValue());
+            }
+        }
+        return text(param);
     }
 
     private static String text(JsonNode value) {

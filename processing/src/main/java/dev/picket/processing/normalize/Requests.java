@@ -106,7 +106,7 @@ final class Requests {
         if (value == null || value.isNull() || name.isBlank()) {
             return;
         }
-        String text = value.isString() ? value.stringValue() : value instanceof ArrayNode many ? join(many) : value.asString();
+        String text = value.isString() ? value.stringValue() : value instanceof ArrayNode many ? join(many) : value.isValueNode() ? value.asString() : value.toString();
         pairs.addArray().add(canonical(name.strip())).add(text);
     }
 

@@ -64,13 +64,11 @@ final class Users {
         }
         JsonNode value = env.get("REMOTE_ADDR");
         String text = value.isString() ? value.stringValue().strip() : null;
-        if (AUTO.equals(text)) {
-            text = clientIp;
-        }
-        String ip = validIp(text);
+        boolean auto = AUTO.equals(text);
+        String ip = validIp(auto ? clientIp : text);
         if (ip == null) {
             env.remove("REMOTE_ADDR");
-            if (!value.isNull() && !AUTO.equals(value.asString())) {
+            if (!auto && !value.isNull()) {
                 problems.invalid(List.of("request", "env", "REMOTE_ADDR"), "expected an ip address", value);
             }
             return null;

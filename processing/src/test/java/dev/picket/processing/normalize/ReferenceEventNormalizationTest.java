@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import tools.jackson.databind.JsonNode;
 
 /** Every event, transaction and feedback recorded from the Python, Node and Java SDKs. */
 class ReferenceEventNormalizationTest {
@@ -37,6 +38,18 @@ class ReferenceEventNormalizationTest {
         assertThat(normalized.event().get("errors")).isNull();
         assertThat(normalized.facts().title()).isNotBlank();
         assertThat(normalized.facts().eventId()).isEqualTo(normalized.event().get("event_id").stringValue());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("recorded")
+    void normalizingAgainChangesNothing(ReferenceEvents.Recorded recorded) {
+        NormalizedEvent once = normalize(recorded);
+        JsonNode first = once.event().deepCopy();
+
+        NormalizedEvent twice = normalizer.normalize(once.event(), new NormalizeContext(recorded.itemType(), RECEIVED, CLIENT_IP));
+
+        assertThat(twice.event()).isEqualTo(first);
+        assertThat(twice.facts()).isEqualTo(once.facts());
     }
 
     @Test

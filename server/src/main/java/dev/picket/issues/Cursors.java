@@ -6,16 +6,18 @@ package dev.picket.issues;
  */
 record Cursors(long value, long id) {
 
+    /** @throws IllegalArgumentException when {@code cursor} is not one {@link #format()} made */
     static Cursors parse(String cursor) {
         int colon = cursor.indexOf(':');
         try {
-            if (colon > 0) {
-                return new Cursors(Long.parseLong(cursor.substring(0, colon)), Long.parseLong(cursor.substring(colon + 1)));
+            if (colon <= 0) {
+                throw new NumberFormatException("no colon");
             }
+            return new Cursors(Long.parseLong(cursor.substring(0, colon)), Long.parseLong(cursor.substring(colon + 1)));
         } catch (NumberFormatException e) {
-            // reported below with the cursor as given
+            throw new IllegalArgumentException("invalid cursor '" + cursor
+                    + "': expected the nextCursor of a previous page", e);
         }
-        throw new IllegalArgumentException("invalid cursor '" + cursor + "': expected the nextCursor of a previous page");
     }
 
     String format() {

@@ -1,5 +1,6 @@
 package dev.picket.issues;
 
+import java.time.Instant;
 import java.util.Objects;
 
 /**
@@ -90,7 +91,7 @@ record IssueState(IssueStatus status, IssueSubstatus substatus, Long resolvedAt,
             return null;
         }
         if (ignoreUntil != null) {
-            return IgnoreRule.untilTime(java.time.Instant.ofEpochMilli(ignoreUntil));
+            return IgnoreRule.untilTime(Instant.ofEpochMilli(ignoreUntil));
         }
         if (ignoreCount != null) {
             return IgnoreRule.untilCount(ignoreCount);

@@ -1,11 +1,14 @@
 package dev.picket.issues;
 
 import dev.picket.inbox.CompressedPayloads;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -76,7 +79,7 @@ public class Issues {
         tagFilter(sql, params, "environment", query.environment());
         tagFilter(sql, params, "release", query.release());
         if (query.text() != null && !query.text().isBlank()) {
-            String pattern = "%" + likeEscaped(query.text().strip().toLowerCase(java.util.Locale.ROOT)) + "%";
+            String pattern = "%" + likeEscaped(query.text().strip().toLowerCase(Locale.ROOT)) + "%";
             sql.append(" AND (lower(title) LIKE ? ESCAPE '\\' OR lower(coalesce(culprit, '')) LIKE ? ESCAPE '\\')");
             params.add(pattern);
             params.add(pattern);
@@ -241,7 +244,7 @@ public class Issues {
                 .param(issueId).query(Issues::storedEvent).optional();
     }
 
-    private static StoredEvent storedEvent(java.sql.ResultSet row, int n) throws java.sql.SQLException {
+    private static StoredEvent storedEvent(ResultSet row, int n) throws SQLException {
         return new StoredEvent(IssueRows.event(row, n), CompressedPayloads.decompress(row.getBytes("payload")));
     }
 

@@ -4,6 +4,7 @@ import static dev.picket.issues.ProjectIngest.error;
 import static dev.picket.issues.ProjectIngest.withRelease;
 import static dev.picket.issues.ProjectIngest.withUser;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.picket.pipeline.InboxProcessor;
 import java.time.Instant;
@@ -184,13 +185,26 @@ class IssueLifecycleTest {
 
         assertThat(issues.tagValues(issue.id(), "function", 10))
                 .extracting(TagValueCount::value, TagValueCount::count)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("orders", 2L),
-                        org.assertj.core.groups.Tuple.tuple("payments", 1L));
+                .containsExactly(tuple("orders", 2L), tuple("payments", 1L));
         assertThat(issues.tags(issue.id(), 5)).filteredOn(t -> t.key().equals("level")).singleElement()
                 .satisfies(level -> assertThat(level.totalValues()).isEqualTo(4));
         assertThat(issues.list(IssueQuery.all(ingest.projectId()).withEnvironment("production")).issues())
                 .extracting(Issue::id).containsExactly(issue.id());
         assertThat(issues.list(IssueQuery.all(ingest.projectId()).withEnvironment("staging")).issues()).isEmpty();
+    }
+
+    @Test
+    void eventsWithTheSameCustomFingerprintAreOneIssueWhateverTheirException() throws Exception {
+        ObjectNode first = error(type + "A", "one way");
+        first.putArray("fingerprint").add("checkout").add(type);
+        ObjectNode second = error(type + "B", "another way");
+        second.putArray("fingerprint").add("checkout").add(type);
+
+        Issue issue = issueAfter(first);
+        Issue after = issueAfter(second);
+
+        assertThat(after.id()).isEqualTo(issue.id());
+        assertThat(after.timesSeen()).isEqualTo(2);
     }
 
     private Issue issueAfter(ObjectNode event) throws InterruptedException {

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.picket.pipeline.InboxProcessor;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -99,7 +100,7 @@ class IssueQueriesTest {
         assertThat(second.nextCursor()).isNull();
         List<EventSummary> all = new ArrayList<>(first.events());
         all.addAll(second.events());
-        assertThat(all).extracting(EventSummary::timestamp).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        assertThat(all).extracting(EventSummary::timestamp).isSortedAccordingTo(Comparator.reverseOrder());
         assertThat(issues.latestEvent(issue.id()).orElseThrow().summary().eventId())
                 .isEqualTo(all.getFirst().eventId());
         assertThat(issues.oldestEvent(issue.id()).orElseThrow().summary().eventId())

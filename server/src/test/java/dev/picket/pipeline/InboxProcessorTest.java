@@ -15,7 +15,9 @@ import dev.picket.protocol.envelope.Envelope;
 import dev.picket.protocol.envelope.EnvelopeItem;
 import dev.picket.protocol.envelope.EnvelopeParseException;
 import dev.picket.protocol.envelope.EnvelopeReader;
+import dev.picket.protocol.envelope.EventIds;
 import dev.picket.protocol.envelope.ItemType;
+import dev.picket.testing.Envelopes;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -172,6 +174,20 @@ class InboxProcessorTest {
                 .containsExactly("envelope header: event_id must be 32 hex digits or a UUID");
         assertThat(inboxStats.failed()).isEqualTo(failedBefore + 1);
         assertThat(events.exists(project, good.eventId())).isTrue();
+    }
+
+    @Test
+    void anEventThatIsNoJsonObjectIsSetAsideWithItsReason() throws Exception {
+        assertThat(processor.awaitIdle(IDLE_WAIT)).isTrue();
+        String eventId = EventIds.random();
+
+        inbox.append(new InboxEntry(project, eventId, System.currentTimeMillis(),
+                Envelopes.event(eventId, "[\"not\", \"an\", \"event\"]")));
+
+        assertThat(processor.awaitIdle(IDLE_WAIT)).isTrue();
+        assertThat(jdbc.sql("SELECT error FROM inbox WHERE project_id = ?").param(project).query(String.class).list())
+                .containsExactly("event item is not a JSON object");
+        assertThat(events.exists(project, eventId)).isFalse();
     }
 
     /**

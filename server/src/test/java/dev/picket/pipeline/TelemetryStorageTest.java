@@ -1,6 +1,7 @@
 package dev.picket.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.github.luben.zstd.Zstd;
 import dev.picket.issues.Issues;
@@ -95,8 +96,7 @@ class TelemetryStorageTest {
 
         long issueId = issues.findByEvent(project.id(), event.toString()).orElseThrow().id();
         assertThat(issues.userReports(issueId)).extracting(UserReport::source, UserReport::comments, UserReport::email)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("user_report", "It broke when I paid",
-                        "ann@example.com"));
+                .containsExactly(tuple("user_report", "It broke when I paid", "ann@example.com"));
         assertThat(jdbc.sql("SELECT comments FROM user_reports WHERE project_id = ? AND source = 'feedback'")
                 .param(project.id()).query(String.class).single()).isEqualTo("The checkout button does nothing");
         assertThat(jdbc.sql("SELECT monitor_slug, status FROM check_ins WHERE project_id = ?").param(project.id())

@@ -33,8 +33,9 @@ public final class IssueBatchWriter implements AutoCloseable {
             RETURNING last_short_id""";
     private static final String CREATE = """
             INSERT INTO issues (project_id, short_id, type, title, culprit, level, platform, metadata, status,
-                                substatus, first_seen, last_seen, times_seen, user_count, first_release, last_release)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'unresolved', 'new', ?, ?, 0, 0, ?, ?) RETURNING id""";
+                                substatus, status_changed_at, first_seen, last_seen, times_seen, user_count, first_release,
+                                last_release)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'unresolved', 'new', ?, ?, ?, 0, 0, ?, ?) RETURNING id""";
     private static final String READ_STATE = "SELECT times_seen, user_count, " + IssueStateColumns.SELECT
             + " FROM issues WHERE id = ?";
     private static final String ADD_USER = """
@@ -120,6 +121,7 @@ public final class IssueBatchWriter implements AutoCloseable {
             create.setString(i++, issue.level());
             setString(create, i++, issue.platform());
             create.setString(i++, IssueJson.metadata(issue.metadata()));
+            create.setLong(i++, now);
             create.setLong(i++, issue.timestamp());
             create.setLong(i++, issue.timestamp());
             setString(create, i++, issue.release());

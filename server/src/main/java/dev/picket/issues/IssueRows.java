@@ -22,6 +22,7 @@ final class IssueRows {
         return new Issue(row.getLong("id"), row.getLong("project_id"), row.getLong("short_id"), row.getString("type"),
                 row.getString("title"), row.getString("culprit"), row.getString("level"), row.getString("platform"),
                 IssueJson.metadata(row.getString("metadata")), state.status(), state.substatus(),
+                Instant.ofEpochMilli(state.changedAt()),
                 Instant.ofEpochMilli(row.getLong("first_seen")), Instant.ofEpochMilli(row.getLong("last_seen")),
                 row.getLong("times_seen"), row.getLong("user_count"), row.getString("first_release"),
                 row.getString("last_release"), state.resolvedAt() == null ? null : Instant.ofEpochMilli(state.resolvedAt()),

@@ -6,13 +6,15 @@ import java.util.Objects;
 /**
  * The status columns of an issue, as the lifecycle rules read and change them. Null numbers are
  * unset columns.
+ *
+ * @param changedAt when status or substatus last changed, epoch milliseconds
  */
-record IssueState(IssueStatus status, IssueSubstatus substatus, Long resolvedAt, boolean resolvedInNextRelease,
+record IssueState(IssueStatus status, IssueSubstatus substatus, long changedAt, Long resolvedAt, boolean resolvedInNextRelease,
                   String resolvedInRelease, Long ignoreUntil, Long ignoreCount, Long ignoreCountBase,
                   Long ignoreUserCount, Long ignoreUserCountBase) {
 
-    static IssueState unresolved(IssueSubstatus substatus) {
-        return new IssueState(IssueStatus.UNRESOLVED, substatus, null, false, null, null, null, null, null, null);
+    static IssueState unresolved(IssueSubstatus substatus, long now) {
+        return new IssueState(IssueStatus.UNRESOLVED, substatus, now, null, false, null, null, null, null, null, null);
     }
 
     /**
@@ -24,25 +26,26 @@ record IssueState(IssueStatus status, IssueSubstatus substatus, Long resolvedAt,
      */
     static IssueState after(StatusChange change, long now, String lastRelease, long timesSeen, long userCount) {
         return switch (change.kind()) {
-            case UNRESOLVED -> unresolved(IssueSubstatus.ONGOING);
-            case RESOLVED -> new IssueState(IssueStatus.RESOLVED, null, now, false, null, null, null, null, null, null);
-            case RESOLVED_IN_NEXT_RELEASE ->
-                    new IssueState(IssueStatus.RESOLVED, null, now, true, lastRelease, null, null, null, null, null);
-            case IGNORED -> ignored(change.ignoreRule(), timesSeen, userCount);
+            case UNRESOLVED -> unresolved(IssueSubstatus.ONGOING, now);
+            case RESOLVED -> new IssueState(IssueStatus.RESOLVED, null, now, now, false, null, null, null, null, null,
+                    null);
+            case RESOLVED_IN_NEXT_RELEASE -> new IssueState(IssueStatus.RESOLVED, null, now, now, true, lastRelease,
+                    null, null, null, null, null);
+            case IGNORED -> ignored(change.ignoreRule(), now, timesSeen, userCount);
         };
     }
 
-    private static IssueState ignored(IgnoreRule rule, long timesSeen, long userCount) {
+    private static IssueState ignored(IgnoreRule rule, long now, long timesSeen, long userCount) {
+        IssueSubstatus until = IssueSubstatus.ARCHIVED_UNTIL_CONDITION_MET;
         return switch (rule.kind()) {
-            case FOREVER -> new IssueState(IssueStatus.IGNORED, IssueSubstatus.ARCHIVED_FOREVER, null, false, null,
-                    null, null, null, null, null);
-            case UNTIL_TIME -> new IssueState(IssueStatus.IGNORED, IssueSubstatus.ARCHIVED_UNTIL_CONDITION_MET, null,
-                    false, null, rule.until().toEpochMilli(), null, null, null, null);
-            case UNTIL_COUNT -> new IssueState(IssueStatus.IGNORED, IssueSubstatus.ARCHIVED_UNTIL_CONDITION_MET, null,
-                    false, null, null, rule.count(), timesSeen, null, null);
-            case UNTIL_USER_COUNT -> new IssueState(IssueStatus.IGNORED,
-                    IssueSubstatus.ARCHIVED_UNTIL_CONDITION_MET, null, false, null, null, null, null,
-                    rule.count(), userCount);
+            case FOREVER -> new IssueState(IssueStatus.IGNORED, IssueSubstatus.ARCHIVED_FOREVER, now, null, false,
+                    null, null, null, null, null, null);
+            case UNTIL_TIME -> new IssueState(IssueStatus.IGNORED, until, now, null, false, null,
+                    rule.until().toEpochMilli(), null, null, null, null);
+            case UNTIL_COUNT -> new IssueState(IssueStatus.IGNORED, until, now, null, false, null, null, rule.count(),
+                    timesSeen, null, null);
+            case UNTIL_USER_COUNT -> new IssueState(IssueStatus.IGNORED, until, now, null, false, null, null, null,
+                    null, rule.count(), userCount);
         };
     }
 
@@ -58,9 +61,9 @@ record IssueState(IssueStatus status, IssueSubstatus substatus, Long resolvedAt,
     IssueState afterEvents(Iterable<String> eventReleases, long timesSeenAfter, long userCountAfter, long now) {
         return switch (status) {
             case UNRESOLVED -> this;
-            case RESOLVED -> regresses(eventReleases) ? unresolved(IssueSubstatus.REGRESSED) : this;
+            case RESOLVED -> regresses(eventReleases) ? unresolved(IssueSubstatus.REGRESSED, now) : this;
             case IGNORED -> conditionMet(timesSeenAfter, userCountAfter, now)
-                    ? unresolved(IssueSubstatus.ESCALATING) : this;
+                    ? unresolved(IssueSubstatus.ESCALATING, now) : this;
         };
     }
 

@@ -8,21 +8,22 @@ import java.sql.Types;
 /** Reads and writes the status columns of {@code issues} as an {@link IssueState}. */
 final class IssueStateColumns {
 
-    static final String SELECT = "status, substatus, resolved_at, resolved_in_next_release, resolved_in_release,"
+    static final String SELECT = "status, substatus, status_changed_at, resolved_at, resolved_in_next_release, resolved_in_release,"
             + " ignore_until, ignore_count, ignore_count_base, ignore_user_count, ignore_user_count_base";
 
-    static final String ASSIGN = "status = ?, substatus = ?, resolved_at = ?, resolved_in_next_release = ?,"
+    static final String ASSIGN = "status = ?, substatus = ?, status_changed_at = ?, resolved_at = ?, resolved_in_next_release = ?,"
             + " resolved_in_release = ?, ignore_until = ?, ignore_count = ?, ignore_count_base = ?,"
             + " ignore_user_count = ?, ignore_user_count_base = ?";
 
-    static final int COUNT = 10;
+    static final int COUNT = 11;
 
     private IssueStateColumns() {
     }
 
     static IssueState read(ResultSet row) throws SQLException {
         return new IssueState(IssueStatus.ofColumn(row.getString("status")),
-                IssueSubstatus.ofColumn(row.getString("substatus")), nullableLong(row, "resolved_at"),
+                IssueSubstatus.ofColumn(row.getString("substatus")), row.getLong("status_changed_at"),
+                nullableLong(row, "resolved_at"),
                 row.getInt("resolved_in_next_release") == 1, row.getString("resolved_in_release"),
                 nullableLong(row, "ignore_until"), nullableLong(row, "ignore_count"),
                 nullableLong(row, "ignore_count_base"), nullableLong(row, "ignore_user_count"),
@@ -34,6 +35,7 @@ final class IssueStateColumns {
         int i = first;
         statement.setString(i++, state.status().column());
         setString(statement, i++, state.substatus() == null ? null : state.substatus().column());
+        statement.setLong(i++, state.changedAt());
         setLong(statement, i++, state.resolvedAt());
         statement.setInt(i++, state.resolvedInNextRelease() ? 1 : 0);
         setString(statement, i++, state.resolvedInRelease());

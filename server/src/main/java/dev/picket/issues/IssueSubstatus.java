@@ -5,7 +5,8 @@ package dev.picket.issues;
  * <ul>
  *   <li>unresolved: {@link #NEW} (created by its first event), {@link #REGRESSED} (an event arrived
  *       after it was resolved), {@link #ESCALATING} (an event ended its "ignore until" condition),
- *       {@link #ONGOING} (set unresolved by hand, or its "ignore until" time passed with no event);</li>
+ *       {@link #ONGOING} (set unresolved by hand, its "ignore until" time passed with no event, or
+ *       7 days after it became new, regressed or escalating, as Sentry's periodic tasks do);</li>
  *   <li>ignored: {@link #ARCHIVED_FOREVER}, {@link #ARCHIVED_UNTIL_CONDITION_MET} (a time, an event
  *       count or a user count);</li>
  *   <li>resolved: no substatus.</li>

@@ -4,6 +4,7 @@ import dev.picket.inbox.CompressedPayloads;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,6 +26,8 @@ public class Issues {
 
     static final long HOUR = IssueDelta.HOUR_MILLIS;
     static final long DAY = 24 * HOUR;
+    /** How long an issue stays new, regressed or escalating before it is ongoing, as in Sentry. */
+    public static final Duration SETTLE_AFTER = Duration.ofDays(7);
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
@@ -127,16 +130,22 @@ public class Issues {
     }
 
     /**
-     * Unresolves the ignored issues whose "ignore until" time has passed (substatus ongoing, as
-     * Sentry's expired-snooze task does); the processor calls it now and then.
+     * The changes time makes, as Sentry's periodic tasks do: ignored issues whose "ignore until" time
+     * has passed are unresolved (substatus ongoing), and issues new, regressed or escalating for
+     * {@link #SETTLE_AFTER} become ongoing. The processor calls it now and then.
      *
-     * @return how many issues were unresolved
+     * @return how many issues changed
      */
-    public int unignoreExpired() {
+    public int sweep() {
         long now = clock.millis();
-        return jdbc.sql("UPDATE issues SET " + IssueStateColumns.ASSIGN
+        List<Object> ongoing = stateParams(IssueState.unresolved(IssueSubstatus.ONGOING, now), now);
+        int unignored = jdbc.sql("UPDATE issues SET " + IssueStateColumns.ASSIGN
                         + " WHERE status = 'ignored' AND ignore_until IS NOT NULL AND ignore_until <= ?")
-                .params(stateParams(IssueState.unresolved(IssueSubstatus.ONGOING), now)).update();
+                .params(ongoing).update();
+        int settled = jdbc.sql("UPDATE issues SET substatus = 'ongoing', status_changed_at = ?"
+                        + " WHERE substatus IN ('new', 'regressed', 'escalating') AND status_changed_at <= ?")
+                .params(now, now - SETTLE_AFTER.toMillis()).update();
+        return unignored + settled;
     }
 
     /** An issue's events, newest first. */
@@ -298,6 +307,7 @@ public class Issues {
         List<Object> params = new ArrayList<>(IssueStateColumns.COUNT + 1);
         params.add(state.status().column());
         params.add(state.substatus() == null ? null : state.substatus().column());
+        params.add(state.changedAt());
         params.add(state.resolvedAt());
         params.add(state.resolvedInNextRelease() ? 1 : 0);
         params.add(state.resolvedInRelease());

@@ -36,7 +36,7 @@ public class InboxProcessor implements InboxCommitListener, SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(InboxProcessor.class);
     private static final long STOP_WAIT_MILLIS = 30_000;
-    private static final long UNIGNORE_EVERY_NANOS = TimeUnit.MINUTES.toNanos(1);
+    private static final long SWEEP_EVERY_NANOS = TimeUnit.MINUTES.toNanos(1);
 
     private final DataSource dataSource;
     private final InboxRows inbox;
@@ -50,7 +50,7 @@ public class InboxProcessor implements InboxCommitListener, SmartLifecycle {
 
     private volatile boolean running;
     private volatile Thread thread;
-    private long lastUnignore = System.nanoTime() - UNIGNORE_EVERY_NANOS;
+    private long lastSweep = System.nanoTime() - SWEEP_EVERY_NANOS;
 
     public InboxProcessor(DataSource dataSource, InboxRows inbox, ProcessorProperties properties,
                           MeterRegistry registry, ScrubbingSettings scrubbing, Issues issues) {
@@ -151,7 +151,7 @@ public class InboxProcessor implements InboxCommitListener, SmartLifecycle {
     private int processBatch() throws SQLException {
         List<InboxRow> rows = inbox.unprocessed(properties.batchSize());
         if (rows.isEmpty()) {
-            unignoreExpiredNowAndThen();
+            sweepNowAndThen();
             return 0;
         }
         long start = System.nanoTime();
@@ -210,12 +210,12 @@ public class InboxProcessor implements InboxCommitListener, SmartLifecycle {
         }
     }
 
-    /** Ends expired "ignore until" times even for issues that get no event. */
-    private void unignoreExpiredNowAndThen() {
+    /** Lets time change issues that get no event: expired ignores end, new issues become ongoing. */
+    private void sweepNowAndThen() {
         long now = System.nanoTime();
-        if (now - lastUnignore >= UNIGNORE_EVERY_NANOS) {
-            lastUnignore = now;
-            issues.unignoreExpired();
+        if (now - lastSweep >= SWEEP_EVERY_NANOS) {
+            lastSweep = now;
+            issues.sweep();
         }
     }
 

@@ -25,6 +25,8 @@ CREATE TABLE issues (
     status                   TEXT    NOT NULL CHECK (status IN ('unresolved', 'resolved', 'ignored')),
     substatus                TEXT CHECK (substatus IN ('new', 'ongoing', 'regressed', 'escalating',
                                                        'archived_forever', 'archived_until_condition_met')),
+    -- When status or substatus last changed: new, regressed and escalating become ongoing after 7 days.
+    status_changed_at        INTEGER NOT NULL,
     first_seen               INTEGER NOT NULL,
     last_seen                INTEGER NOT NULL,
     times_seen               INTEGER NOT NULL,
@@ -47,6 +49,7 @@ CREATE INDEX issues_by_last_seen ON issues (project_id, status, last_seen, id);
 CREATE INDEX issues_by_first_seen ON issues (project_id, status, first_seen, id);
 CREATE INDEX issues_by_times_seen ON issues (project_id, status, times_seen, id);
 CREATE INDEX issues_by_user_count ON issues (project_id, status, user_count, id);
+CREATE INDEX issues_settling ON issues (status_changed_at) WHERE substatus IN ('new', 'regressed', 'escalating');
 CREATE INDEX issues_ignored_until ON issues (ignore_until) WHERE status = 'ignored' AND ignore_until IS NOT NULL;
 
 -- Every grouping hash an issue was found by; an event joins the issue of any of its hashes.

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.node.ObjectNode;
 
 /** An issue's status follows Sentry's rules as its events arrive: regression, next release, ignore conditions. */
@@ -28,6 +29,8 @@ class IssueLifecycleTest {
     InboxProcessor processor;
     @Autowired
     Issues issues;
+    @Autowired
+    JdbcClient jdbc;
 
     ProjectIngest ingest;
     /** Each test's own error type, so its events form one issue of their own. */
@@ -135,7 +138,23 @@ class IssueLifecycleTest {
         Issue issue = issueAfter(error(type, "first"));
         issues.setStatus(issue.id(), StatusChange.ignored(IgnoreRule.untilTime(Instant.now().minusSeconds(1))));
 
-        assertThat(issues.unignoreExpired()).isPositive();
+        assertThat(issues.sweep()).isPositive();
+
+        Issue after = issues.find(issue.id()).orElseThrow();
+        assertThat(after.status()).isEqualTo(IssueStatus.UNRESOLVED);
+        assertThat(after.substatus()).isEqualTo(IssueSubstatus.ONGOING);
+    }
+
+    @Test
+    void aNewIssueBecomesOngoingSevenDaysAfterItWasCreated() throws Exception {
+        Issue issue = issueAfter(error(type, "first"));
+        issues.sweep();
+        assertThat(issues.find(issue.id()).orElseThrow().substatus()).isEqualTo(IssueSubstatus.NEW);
+
+        // A week passes.
+        jdbc.sql("UPDATE issues SET status_changed_at = status_changed_at - ? WHERE id = ?")
+                .params(Issues.SETTLE_AFTER.toMillis(), issue.id()).update();
+        issues.sweep();
 
         Issue after = issues.find(issue.id()).orElseThrow();
         assertThat(after.status()).isEqualTo(IssueStatus.UNRESOLVED);

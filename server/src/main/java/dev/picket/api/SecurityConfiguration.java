@@ -74,6 +74,7 @@ class SecurityConfiguration {
                         .requestMatchers(POST, "/api/0/teams/*/*/projects/").hasAnyAuthority(PROJECT_WRITE, PROJECT_ADMIN)
                         .requestMatchers(POST, "/api/0/projects/*/*/keys/").hasAnyAuthority(PROJECT_WRITE, PROJECT_ADMIN)
                         .requestMatchers(PUT, "/api/0/projects/*/*/keys/*/").hasAnyAuthority(PROJECT_WRITE, PROJECT_ADMIN)
+                        .requestMatchers(PUT, "/api/0/projects/*/*/").hasAnyAuthority(PROJECT_WRITE, PROJECT_ADMIN)
                         .requestMatchers(DELETE, "/api/0/projects/*/*/keys/*/")
                         .hasAnyAuthority(PROJECT_WRITE, PROJECT_ADMIN)
                         .requestMatchers(GET, "/api/0/projects/", "/api/0/projects/**")

@@ -1,9 +1,6 @@
 package dev.picket.pipeline;
 
-import dev.picket.protocol.envelope.ItemType;
-import java.util.Optional;
-
-/** The kinds of event the {@code events} table holds, by the value of its {@code type} column. */
+/** The kinds of event {@link Events} finds: error events (table {@code events}) and transactions. */
 public enum EventType {
     ERROR("error"),
     TRANSACTION("transaction");
@@ -24,15 +21,6 @@ public enum EventType {
                 return type;
             }
         }
-        throw new IllegalArgumentException("unknown event type in the events table: " + value);
-    }
-
-    /** The event type an envelope item is stored as, or empty when it is not stored as an event. */
-    static Optional<EventType> of(ItemType item) {
-        return switch (item) {
-            case EVENT -> Optional.of(ERROR);
-            case TRANSACTION -> Optional.of(TRANSACTION);
-            default -> Optional.empty();
-        };
+        throw new IllegalArgumentException("unknown event type: " + value);
     }
 }

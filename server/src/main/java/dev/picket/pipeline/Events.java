@@ -5,9 +5,14 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** Reads stored events and transactions. */
+/** Reads stored error events and transactions by project and event id. */
 @Component
 public class Events {
+
+    private static final String BOTH = """
+            SELECT 'error' AS type, payload FROM events WHERE project_id = ? AND event_id = ?
+            UNION ALL
+            SELECT 'transaction' AS type, payload FROM transactions WHERE project_id = ? AND event_id = ?""";
 
     private final JdbcClient jdbc;
 
@@ -16,31 +21,27 @@ public class Events {
     }
 
     public boolean exists(long projectId, String eventId) {
-        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM events WHERE project_id = ? AND event_id = ?)")
-                .params(projectId, eventId)
-                .query(Boolean.class)
-                .single();
+        return type(projectId, eventId).isPresent();
     }
 
-    /** The event's JSON as the SDK sent it. */
+    /** The event's JSON as stored: normalized and scrubbed for errors, scrubbed for transactions. */
     public Optional<byte[]> payload(long projectId, String eventId) {
-        return jdbc.sql("SELECT payload FROM events WHERE project_id = ? AND event_id = ?")
-                .params(projectId, eventId)
-                .query((rs, n) -> CompressedPayloads.decompress(rs.getBytes(1)))
+        return jdbc.sql(BOTH).params(projectId, eventId, projectId, eventId)
+                .query((rs, n) -> CompressedPayloads.decompress(rs.getBytes("payload")))
                 .optional();
     }
 
     public Optional<EventType> type(long projectId, String eventId) {
-        return jdbc.sql("SELECT type FROM events WHERE project_id = ? AND event_id = ?")
-                .params(projectId, eventId)
-                .query((rs, n) -> EventType.ofColumn(rs.getString(1)))
+        return jdbc.sql(BOTH).params(projectId, eventId, projectId, eventId)
+                .query((rs, n) -> EventType.ofColumn(rs.getString("type")))
                 .optional();
     }
 
-    /** Events and transactions stored for a project. */
+    /** Error events and transactions stored for a project. */
     public long count(long projectId) {
-        return jdbc.sql("SELECT count(*) FROM events WHERE project_id = ?")
-                .param(projectId)
+        return jdbc.sql("SELECT (SELECT count(*) FROM events WHERE project_id = ?)"
+                        + " + (SELECT count(*) FROM transactions WHERE project_id = ?)")
+                .params(projectId, projectId)
                 .query(Long.class)
                 .single();
     }

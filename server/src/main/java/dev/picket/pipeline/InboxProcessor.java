@@ -5,6 +5,8 @@ import dev.picket.inbox.InboxRow;
 import dev.picket.inbox.InboxRows;
 import dev.picket.inbox.ProcessedRow;
 import dev.picket.inbox.TableInbox;
+import dev.picket.issues.Issues;
+import dev.picket.processing.scrub.Scrubber;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -20,12 +22,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
-import tools.jackson.core.json.JsonFactory;
 
 /**
- * Moves inbox rows into the {@code events} table on one background thread: takes the oldest
- * unprocessed rows, reads their envelopes, and in one transaction per batch stores their events and
- * transactions and marks the rows processed. A replay stores nothing twice. It wakes when the inbox
+ * Processes the inbox on one background thread: takes the oldest unprocessed rows, prepares their
+ * items (events are normalized, scrubbed and grouped), and in one transaction per batch stores
+ * events with their issues' counts, transactions and spans, sessions, check-ins, user reports and
+ * attachments, and marks the rows processed. A replay stores and counts nothing twice. It wakes when the inbox
  * commits, and looks on its own every {@link ProcessorProperties#fallbackPoll()} (rows left from
  * before a restart are found on start).
  */
@@ -34,12 +36,13 @@ public class InboxProcessor implements InboxCommitListener, SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(InboxProcessor.class);
     private static final long STOP_WAIT_MILLIS = 30_000;
+    private static final long SWEEP_EVERY_NANOS = TimeUnit.MINUTES.toNanos(1);
 
     private final DataSource dataSource;
     private final InboxRows inbox;
     private final ProcessorProperties properties;
-    private final EnvelopeEvents envelopeEvents = new EnvelopeEvents(new JsonFactory());
-    private final EventsTable events = new EventsTable();
+    private final EnvelopeItems envelopeItems;
+    private final Issues issues;
     private final ProcessorMetrics metrics;
 
     private final ReentrantLock progressLock = new ReentrantLock();
@@ -47,13 +50,16 @@ public class InboxProcessor implements InboxCommitListener, SmartLifecycle {
 
     private volatile boolean running;
     private volatile Thread thread;
+    private long lastSweep = System.nanoTime() - SWEEP_EVERY_NANOS;
 
     public InboxProcessor(DataSource dataSource, InboxRows inbox, ProcessorProperties properties,
-                          MeterRegistry registry) {
+                          MeterRegistry registry, ScrubbingSettings scrubbing, Issues issues) {
         this.dataSource = dataSource;
         this.inbox = inbox;
         this.properties = properties;
         this.metrics = new ProcessorMetrics(registry);
+        this.envelopeItems = new EnvelopeItems(new Scrubber(), scrubbing);
+        this.issues = issues;
     }
 
     @Override
@@ -145,37 +151,72 @@ public class InboxProcessor implements InboxCommitListener, SmartLifecycle {
     private int processBatch() throws SQLException {
         List<InboxRow> rows = inbox.unprocessed(properties.batchSize());
         if (rows.isEmpty()) {
+            sweepNowAndThen();
             return 0;
         }
         long start = System.nanoTime();
-        // Reading and compressing happen before the transaction, so the write lock is held briefly.
-        List<EventRow> found = new ArrayList<>();
+        // Reading, normalizing, scrubbing, grouping and compressing happen before the transaction, so
+        // the write lock is held only for writing; rows are independent, so they are prepared in parallel.
+        List<RowOutcome> prepared = rows.parallelStream().map(this::prepare).toList();
+        List<PreparedItem> found = new ArrayList<>();
         List<ProcessedRow> outcomes = new ArrayList<>(rows.size());
         int failed = 0;
-        for (InboxRow row : rows) {
-            try {
-                found.addAll(envelopeEvents.of(row));
-                outcomes.add(ProcessedRow.done(row.id()));
-            } catch (UnprocessableRowException | RuntimeException e) {
-                String reason = e.getMessage() != null ? e.getMessage() : e.toString();
-                log.warn("inbox row {} of project {} cannot be processed and is set aside: {}",
-                        row.id(), row.projectId(), reason);
-                outcomes.add(ProcessedRow.failed(row.id(), reason));
+        long discardedByClients = 0;
+        long logs = 0;
+        for (RowOutcome outcome : prepared) {
+            outcomes.add(outcome.processed());
+            if (outcome.items() == null) {
                 failed++;
+                continue;
             }
+            found.addAll(outcome.items().items());
+            discardedByClients += outcome.items().discardedByClients();
+            logs += outcome.items().logs();
         }
         long now = System.currentTimeMillis();
+        int stored;
         try (Connection tx = dataSource.getConnection()) {
             tx.setAutoCommit(false);
-            events.insert(tx, found);
+            try (BatchWriter writer = new BatchWriter(tx, now)) {
+                for (PreparedItem item : found) {
+                    writer.write(item);
+                }
+                writer.finish();
+                stored = writer.storedEvents();
+            }
             inbox.markProcessed(tx, outcomes, now);
             // Turning autocommit back on commits without the driver beginning the next transaction.
             tx.setAutoCommit(true);
         }
-        metrics.batchCommitted(rows.size(), failed, found.size(), System.nanoTime() - start);
+        metrics.batchCommitted(rows.size(), failed, found.size(), stored, System.nanoTime() - start);
+        metrics.clientReports(discardedByClients, logs);
         rows.forEach(row -> metrics.rowLag(now - row.receivedAt()));
         signalProgress();
         return rows.size();
+    }
+
+    /** @param items what the row holds, or null when it cannot be processed */
+    private record RowOutcome(ProcessedRow processed, EnvelopeItems.PreparedRow items) {
+    }
+
+    private RowOutcome prepare(InboxRow row) {
+        try {
+            return new RowOutcome(ProcessedRow.done(row.id()), envelopeItems.prepare(row));
+        } catch (UnprocessableRowException | RuntimeException e) {
+            String reason = e.getMessage() != null ? e.getMessage() : e.toString();
+            log.warn("inbox row {} of project {} cannot be processed and is set aside: {}",
+                    row.id(), row.projectId(), reason);
+            return new RowOutcome(ProcessedRow.failed(row.id(), reason), null);
+        }
+    }
+
+    /** Lets time change issues that get no event: expired ignores end, new issues become ongoing. */
+    private void sweepNowAndThen() {
+        long now = System.nanoTime();
+        if (now - lastSweep >= SWEEP_EVERY_NANOS) {
+            lastSweep = now;
+            issues.sweep();
+        }
     }
 
     private void signalProgress() {

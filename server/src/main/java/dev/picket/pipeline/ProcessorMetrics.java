@@ -11,6 +11,9 @@ final class ProcessorMetrics {
     private final Counter processed;
     private final Counter failed;
     private final Counter events;
+    private final Counter stored;
+    private final Counter discardedByClients;
+    private final Counter logs;
     private final Timer batch;
     private final Timer lag;
 
@@ -22,7 +25,16 @@ final class ProcessorMetrics {
                 .description("Inbox rows set aside because they could not be read")
                 .register(registry);
         events = Counter.builder("picket.pipeline.events")
-                .description("Events and transactions found in processed rows (replays included)")
+                .description("Items prepared from processed rows: events, transactions, spans, sessions, … (replays included)")
+                .register(registry);
+        stored = Counter.builder("picket.pipeline.events.stored")
+                .description("Error events newly stored (replays not counted)")
+                .register(registry);
+        discardedByClients = Counter.builder("picket.pipeline.client.discarded")
+                .description("Events SDKs reported in client reports as dropped before sending")
+                .register(registry);
+        logs = Counter.builder("picket.pipeline.logs.received")
+                .description("Log records received; Picket does not store logs yet")
                 .register(registry);
         batch = Timer.builder("picket.pipeline.batch")
                 .description("Time to process and commit one batch of inbox rows")
@@ -32,11 +44,17 @@ final class ProcessorMetrics {
                 .register(registry);
     }
 
-    void batchCommitted(int rows, int failedRows, int eventCount, long nanos) {
+    void batchCommitted(int rows, int failedRows, int itemCount, int storedEvents, long nanos) {
         processed.increment(rows);
         failed.increment(failedRows);
-        events.increment(eventCount);
+        events.increment(itemCount);
+        stored.increment(storedEvents);
         batch.record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    void clientReports(long discarded, long logRecords) {
+        discardedByClients.increment(discarded);
+        logs.increment(logRecords);
     }
 
     void rowLag(long millis) {

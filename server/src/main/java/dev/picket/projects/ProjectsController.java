@@ -7,6 +7,7 @@ import dev.picket.accounts.Team;
 import dev.picket.api.ApiController;
 import dev.picket.api.ApiException;
 import dev.picket.api.JsonBody;
+import dev.picket.pipeline.ScrubbingSettings;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -16,6 +17,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import tools.jackson.databind.JsonNode;
@@ -26,11 +28,14 @@ class ProjectsController {
     private final Projects projects;
     private final Organizations organizations;
     private final ProjectAccess access;
+    private final ScrubbingSettings scrubbing;
 
-    ProjectsController(Projects projects, Organizations organizations, ProjectAccess access) {
+    ProjectsController(Projects projects, Organizations organizations, ProjectAccess access,
+                       ScrubbingSettings scrubbing) {
         this.projects = projects;
         this.organizations = organizations;
         this.access = access;
+        this.scrubbing = scrubbing;
     }
 
     @GetMapping("/api/0/projects/")
@@ -48,11 +53,24 @@ class ProjectsController {
     }
 
     @GetMapping("/api/0/projects/{organizationSlug}/{projectSlug}/")
-    ProjectJson get(@AuthenticationPrincipal ApiUser user, @PathVariable String organizationSlug,
-                    @PathVariable String projectSlug) {
+    ProjectDetailsJson get(@AuthenticationPrincipal ApiUser user, @PathVariable String organizationSlug,
+                           @PathVariable String projectSlug) {
         Organization organization = access.organization(user, organizationSlug);
         Project project = projects.findBySlug(organization.id(), projectSlug).orElseThrow(ApiException::notFound);
-        return json(organization, List.of(project)).getFirst();
+        return details(organization, project);
+    }
+
+    /** Changes a project's data scrubbing settings; other fields of Sentry's project update are not supported yet. */
+    @PutMapping("/api/0/projects/{organizationSlug}/{projectSlug}/")
+    ProjectDetailsJson update(@AuthenticationPrincipal ApiUser user, @PathVariable String organizationSlug,
+                              @PathVariable String projectSlug, @RequestBody JsonNode body) {
+        Organization organization = access.organization(user, organizationSlug);
+        Project project = projects.findBySlug(organization.id(), projectSlug).orElseThrow(ApiException::notFound);
+        JsonBody.of(body);
+        if (ScrubbingUpdate.touches(body)) {
+            scrubbing.update(project.id(), ScrubbingUpdate.apply(scrubbing.forProject(project.id()), body));
+        }
+        return details(organization, project);
     }
 
     @PostMapping("/api/0/teams/{organizationSlug}/{teamSlug}/projects/")
@@ -64,6 +82,10 @@ class ProjectsController {
         CreatedProject created = projects.create(organization.slug(), teamSlug, fields.optionalString("name"),
                 fields.optionalString("slug"), fields.optionalString("platform"));
         return json(organization, List.of(created.project())).getFirst();
+    }
+
+    private ProjectDetailsJson details(Organization organization, Project project) {
+        return ProjectDetailsJson.of(json(organization, List.of(project)).getFirst(), scrubbing.forProject(project.id()));
     }
 
     private List<ProjectJson> json(Organization organization, List<Project> list) {

@@ -9,12 +9,15 @@ import dev.picket.inbox.InboxRows;
 import dev.picket.inbox.InboxStats;
 import dev.picket.inbox.ReferenceEnvelopes;
 import dev.picket.inbox.TableInbox;
+import dev.picket.issues.Issues;
 import dev.picket.protocol.LimitExceededException;
 import dev.picket.protocol.envelope.Envelope;
 import dev.picket.protocol.envelope.EnvelopeItem;
 import dev.picket.protocol.envelope.EnvelopeParseException;
 import dev.picket.protocol.envelope.EnvelopeReader;
+import dev.picket.protocol.envelope.EventIds;
 import dev.picket.protocol.envelope.ItemType;
+import dev.picket.testing.Envelopes;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -48,6 +51,10 @@ class InboxProcessorTest {
     @Autowired
     DataSource dataSource;
     @Autowired
+    ScrubbingSettings scrubbing;
+    @Autowired
+    Issues issues;
+    @Autowired
     JdbcClient jdbc;
 
     /** Each test writes to a project of its own, so tests sharing the database do not see each other. */
@@ -68,8 +75,6 @@ class InboxProcessorTest {
         assertThat(failedRows()).isZero();
         for (ReferenceEnvelopes.Envelope envelope : envelopes) {
             for (EnvelopeItem item : eventItems(envelope)) {
-                assertThat(events.payload(project, envelope.eventId()))
-                        .as(envelope.name()).hasValue(item.payload());
                 assertThat(events.type(project, envelope.eventId())).as(envelope.name())
                         .hasValue(item.itemType() == ItemType.TRANSACTION ? EventType.TRANSACTION : EventType.ERROR);
             }
@@ -104,7 +109,8 @@ class InboxProcessorTest {
         assertThat(processor.awaitIdle(IDLE_WAIT)).isTrue();
         processor.stop();
         InboxProcessor fresh = new InboxProcessor(dataSource, inboxRows,
-                new ProcessorProperties(256, Duration.ofMinutes(10), Duration.ofSeconds(1)), new SimpleMeterRegistry());
+                new ProcessorProperties(256, Duration.ofMinutes(10), Duration.ofSeconds(1)), new SimpleMeterRegistry(),
+                scrubbing, issues);
         try {
             for (ReferenceEnvelopes.Envelope envelope : envelopes) {
                 inbox.append(envelope.entry(project));
@@ -129,7 +135,8 @@ class InboxProcessorTest {
         assertThat(processor.awaitIdle(IDLE_WAIT)).isTrue();
         processor.stop();
         InboxProcessor sleepy = new InboxProcessor(dataSource, inboxRows,
-                new ProcessorProperties(256, Duration.ofHours(1), Duration.ofSeconds(1)), new SimpleMeterRegistry());
+                new ProcessorProperties(256, Duration.ofHours(1), Duration.ofSeconds(1)), new SimpleMeterRegistry(),
+                scrubbing, issues);
         TableInbox signalling = new TableInbox(dataSource, new InboxProperties(512, 100, Duration.ofSeconds(5)),
                 new SimpleMeterRegistry(), List.of(sleepy));
         try {
@@ -167,6 +174,20 @@ class InboxProcessorTest {
                 .containsExactly("envelope header: event_id must be 32 hex digits or a UUID");
         assertThat(inboxStats.failed()).isEqualTo(failedBefore + 1);
         assertThat(events.exists(project, good.eventId())).isTrue();
+    }
+
+    @Test
+    void anEventThatIsNoJsonObjectIsSetAsideWithItsReason() throws Exception {
+        assertThat(processor.awaitIdle(IDLE_WAIT)).isTrue();
+        String eventId = EventIds.random();
+
+        inbox.append(new InboxEntry(project, eventId, System.currentTimeMillis(),
+                Envelopes.event(eventId, "[\"not\", \"an\", \"event\"]")));
+
+        assertThat(processor.awaitIdle(IDLE_WAIT)).isTrue();
+        assertThat(jdbc.sql("SELECT error FROM inbox WHERE project_id = ?").param(project).query(String.class).list())
+                .containsExactly("event item is not a JSON object");
+        assertThat(events.exists(project, eventId)).isFalse();
     }
 
     /**

@@ -11,13 +11,16 @@ public final class Scopes {
     public static final String PROJECT_READ = "project:read";
     public static final String PROJECT_WRITE = "project:write";
     public static final String PROJECT_ADMIN = "project:admin";
+    public static final String EVENT_READ = "event:read";
+    public static final String EVENT_WRITE = "event:write";
+    public static final String EVENT_ADMIN = "event:admin";
 
     public static final Set<String> ALL = Set.of(
             ORG_READ, ORG_WRITE, ORG_ADMIN, "org:integrations",
             "member:read", "member:write", "member:admin", "member:invite",
             "team:read", "team:write", "team:admin",
             PROJECT_READ, PROJECT_WRITE, PROJECT_ADMIN, "project:releases",
-            "event:read", "event:write", "event:admin",
+            EVENT_READ, EVENT_WRITE, EVENT_ADMIN,
             "alerts:read", "alerts:write");
 
     private Scopes() {

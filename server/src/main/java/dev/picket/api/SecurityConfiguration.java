@@ -1,5 +1,8 @@
 package dev.picket.api;
 
+import static dev.picket.accounts.Scopes.EVENT_ADMIN;
+import static dev.picket.accounts.Scopes.EVENT_READ;
+import static dev.picket.accounts.Scopes.EVENT_WRITE;
 import static dev.picket.accounts.Scopes.ORG_ADMIN;
 import static dev.picket.accounts.Scopes.ORG_READ;
 import static dev.picket.accounts.Scopes.ORG_WRITE;
@@ -77,6 +80,9 @@ class SecurityConfiguration {
                         .requestMatchers(PUT, "/api/0/projects/*/*/").hasAnyAuthority(PROJECT_WRITE, PROJECT_ADMIN)
                         .requestMatchers(DELETE, "/api/0/projects/*/*/keys/*/")
                         .hasAnyAuthority(PROJECT_WRITE, PROJECT_ADMIN)
+                        .requestMatchers(GET, "/api/0/issues/**", "/api/0/projects/*/*/issues/",
+                                "/api/0/projects/*/*/events/**").hasAnyAuthority(EVENT_READ, EVENT_WRITE, EVENT_ADMIN)
+                        .requestMatchers(PUT, "/api/0/issues/*/").hasAnyAuthority(EVENT_WRITE, EVENT_ADMIN)
                         .requestMatchers(GET, "/api/0/projects/", "/api/0/projects/**")
                         .hasAnyAuthority(PROJECT_READ, PROJECT_WRITE, PROJECT_ADMIN)
                         .anyRequest().authenticated())

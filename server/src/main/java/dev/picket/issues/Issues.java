@@ -75,12 +75,13 @@ public class Issues {
                     .append(query.statuses().stream().map(s -> "?").collect(Collectors.joining(", "))).append(')');
             query.statuses().stream().map(IssueStatus::column).sorted().forEach(params::add);
         }
-        if (query.level() != null) {
-            sql.append(" AND level = ?");
-            params.add(query.level());
+        if (!query.substatuses().isEmpty()) {
+            sql.append(" AND substatus IN (")
+                    .append(query.substatuses().stream().map(s -> "?").collect(Collectors.joining(", "))).append(')');
+            query.substatuses().stream().map(IssueSubstatus::column).sorted().forEach(params::add);
         }
-        tagFilter(sql, params, "environment", query.environment());
-        tagFilter(sql, params, "release", query.release());
+        query.tags().forEach((key, values) -> tagFilter(sql, params, "EXISTS", key, values));
+        query.excludedTags().forEach((key, values) -> tagFilter(sql, params, "NOT EXISTS", key, values));
         if (query.text() != null && !query.text().isBlank()) {
             String pattern = "%" + likeEscaped(query.text().strip().toLowerCase(Locale.ROOT)) + "%";
             sql.append(" AND (lower(title) LIKE ? ESCAPE '\\' OR lower(coalesce(culprit, '')) LIKE ? ESCAPE '\\')");
@@ -270,13 +271,17 @@ public class Issues {
         return sums.entrySet().stream().map(e -> new CountBucket(Instant.ofEpochMilli(e.getKey()), e.getValue())).toList();
     }
 
-    private static void tagFilter(StringBuilder sql, List<Object> params, String key, String value) {
-        if (value != null) {
-            sql.append(" AND EXISTS (SELECT 1 FROM issue_tag_values t WHERE t.issue_id = issues.id AND t.key = ?"
-                    + " AND t.value = ?)");
-            params.add(key);
-            params.add(value);
+    /** {@code EXISTS} or {@code NOT EXISTS} an event of the issue with one of {@code values} as its {@code key} tag. */
+    private static void tagFilter(StringBuilder sql, List<Object> params, String exists, String key,
+                                  List<String> values) {
+        if (values.isEmpty()) {
+            return;
         }
+        sql.append(" AND ").append(exists)
+                .append(" (SELECT 1 FROM issue_tag_values t WHERE t.issue_id = issues.id AND t.key = ? AND t.value IN (")
+                .append(values.stream().map(v -> "?").collect(Collectors.joining(", "))).append("))");
+        params.add(key);
+        params.addAll(values);
     }
 
     private static void range(StringBuilder sql, List<Object> params, String column, Instant from, Instant to) {

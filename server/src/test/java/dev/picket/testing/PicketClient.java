@@ -44,14 +44,18 @@ public final class PicketClient {
 
     /** Calls the REST API as the administrator; fails unless the answer is 2xx. */
     public JsonNode api(String method, String path, Object body) {
-        HttpRequest.Builder request = admin.request(path).header("Content-Type", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-        HttpResponse<String> response = admin.send(request);
+        HttpResponse<String> response = apiResponse(method, path, body);
         if (response.statusCode() / 100 != 2) {
             throw new AssertionError(method + " " + path + " answered " + response.statusCode() + ": " + response.body());
         }
         return response.body().isEmpty() ? null : JSON.readTree(response.body());
+    }
+
+    /** Calls the REST API as the administrator and returns the answer, whatever its status. */
+    public HttpResponse<String> apiResponse(String method, String path, Object body) {
+        return admin.send(admin.request(path).header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
     }
 
     /** Posts {@code body} to {@code path} (which may carry a query) with {@code headers}, as an SDK would. */

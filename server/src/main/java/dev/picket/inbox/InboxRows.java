@@ -12,7 +12,14 @@ import org.springframework.stereotype.Component;
 @Component
 public class InboxRows {
 
-    private static final String MARK = "UPDATE inbox SET processed_at = ?, error = ? WHERE id = ?";
+    /**
+     * A processed row keeps its key, so that a replay of the same event is still dropped, but not
+     * its payload: the envelope as received holds what scrubbing removed from the stored event.
+     * A row set aside with an error keeps it, to be looked into.
+     */
+    private static final String MARK = "UPDATE inbox SET processed_at = ?, error = ?, payload = coalesce(?, payload)"
+            + " WHERE id = ?";
+    private static final byte[] NO_PAYLOAD = new byte[0];
 
     private final JdbcClient jdbc;
 
@@ -38,10 +45,12 @@ public class InboxRows {
                 mark.setLong(1, processedAt);
                 if (row.error() == null) {
                     mark.setNull(2, Types.VARCHAR);
+                    mark.setBytes(3, NO_PAYLOAD);
                 } else {
                     mark.setString(2, row.error());
+                    mark.setNull(3, Types.BLOB);
                 }
-                mark.setLong(3, row.id());
+                mark.setLong(4, row.id());
                 mark.addBatch();
             }
             mark.executeBatch();

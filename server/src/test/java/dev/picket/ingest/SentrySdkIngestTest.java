@@ -2,9 +2,9 @@ package dev.picket.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.picket.protocol.envelope.Envelope;
-import dev.picket.protocol.envelope.EnvelopeItem;
-import dev.picket.testing.InboxContents;
+import dev.picket.inbox.CompressedPayloads;
+import dev.picket.issues.Issues;
+import dev.picket.pipeline.InboxProcessor;
 import dev.picket.testing.PicketClient;
 import dev.picket.testing.PicketClient.Project;
 import io.sentry.Attachment;
@@ -15,7 +15,7 @@ import io.sentry.UserFeedback;
 import io.sentry.protocol.Feedback;
 import io.sentry.protocol.SentryId;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,7 +25,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** The official Java SDK sends to Picket by DSN, and what it sends is kept. */
+/** The official Java SDK sends to Picket by DSN, and what it sends is stored. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SentrySdkIngestTest {
@@ -34,21 +34,21 @@ class SentrySdkIngestTest {
     int port;
     @Autowired
     JdbcClient jdbc;
-
-    InboxContents inbox;
+    @Autowired
+    InboxProcessor processor;
+    @Autowired
+    Issues issues;
 
     Project project;
 
     @BeforeAll
     void initSdk() {
         project = new PicketClient(port).createProject("java-sdk");
-        inbox = new InboxContents(jdbc);
         Sentry.init(options -> {
             options.setDsn(project.dsn());
             options.setRelease("sdk-test@1.0.0");
             options.setEnvironment("test");
             options.setTracesSampleRate(1.0);
-            options.setSendClientReports(true);
         });
     }
 
@@ -58,73 +58,79 @@ class SentrySdkIngestTest {
     }
 
     @Test
-    void anExceptionIsKept() {
+    void anExceptionIsStoredUnderAnIssue() throws Exception {
         SentryId id = Sentry.captureException(new IllegalStateException("order 42 has no lines"));
-        Envelope envelope = received(id);
-        assertThat(types(envelope)).contains("event");
-        assertThat(payloadOf(envelope, "event")).contains("IllegalStateException", "order 42 has no lines");
+        delivered();
+        assertThat(storedEvent(id)).contains("IllegalStateException", "order 42 has no lines", "sdk-test@1.0.0");
+        assertThat(issues.findByEvent(project.id(), id.toString())).isPresent();
     }
 
     @Test
-    void aMessageIsKept() {
+    void aMessageIsStored() throws Exception {
         SentryId id = Sentry.captureMessage("Invoice 77 overdue by 3 days", SentryLevel.WARNING);
-        assertThat(payloadOf(received(id), "event")).contains("Invoice 77 overdue by 3 days", "warning");
+        delivered();
+        assertThat(storedEvent(id)).contains("Invoice 77 overdue by 3 days", "warning");
     }
 
     @Test
-    void aTransactionIsKept() {
+    void aTransactionIsStoredWithItsSpans() throws Exception {
         ITransaction transaction = Sentry.startTransaction("invoice-job", "task");
         transaction.startChild("db.query", "select invoices").finish();
         transaction.finish();
-        SentryId id = transaction.getEventId();
-        assertThat(payloadOf(received(id), "transaction")).contains("invoice-job", "db.query");
+        delivered();
+        String id = transaction.getEventId().toString();
+        assertThat(jdbc.sql("select name from transactions where project_id = ? and event_id = ?")
+                .params(project.id(), id).query(String.class).single()).isEqualTo("invoice-job");
+        assertThat(jdbc.sql("select op from spans where project_id = ? and trace_id = ?")
+                .params(project.id(), transaction.getSpanContext().getTraceId().toString())
+                .query(String.class).list()).contains("db.query");
     }
 
     @Test
-    void anAttachmentIsKeptWithItsEvent() {
+    void anAttachmentIsStoredWithItsEvent() throws Exception {
         byte[] notes = "stock level: 3\n".getBytes(StandardCharsets.UTF_8);
         SentryId id = Sentry.captureException(new IllegalArgumentException("bad stock"),
                 scope -> scope.addAttachment(new Attachment(notes, "notes.txt")));
-        Envelope envelope = received(id);
-        EnvelopeItem attachment = envelope.items().stream().filter(i -> i.type().equals("attachment")).findFirst()
-                .orElseThrow();
-        assertThat(attachment.filename()).isEqualTo("notes.txt");
-        assertThat(attachment.payload()).isEqualTo(notes);
+        delivered();
+        byte[] stored = jdbc.sql("select data from attachments where project_id = ? and event_id = ? and filename = ?")
+                .params(project.id(), id.toString(), "notes.txt").query(byte[].class).single();
+        assertThat(CompressedPayloads.decompress(stored)).isEqualTo(notes);
     }
 
     @Test
-    void userFeedbackIsKept() {
-        SentryId id = Sentry.captureFeedback(new Feedback("The checkout button does nothing"));
-        assertThat(payloadOf(received(id), "feedback")).contains("The checkout button does nothing");
+    void userFeedbackIsStored() throws Exception {
+        Sentry.captureFeedback(new Feedback("The checkout button does nothing"));
+        delivered();
+        assertThat(comments("feedback")).contains("The checkout button does nothing");
     }
 
     @Test
-    void aUserReportForAnEventIsKept() {
+    void aUserReportIsStoredWithTheEventItIsAbout() throws Exception {
         SentryId eventId = Sentry.captureMessage("report me");
         UserFeedback report = new UserFeedback(eventId);
         report.setComments("It broke when I paid");
         report.setEmail("ann@example.com");
         Sentry.captureUserFeedback(report);
+        delivered();
+        assertThat(jdbc.sql("select comments from user_reports where project_id = ? and source = 'user_report'"
+                        + " and event_id = ?").params(project.id(), eventId.toString()).query(String.class).list())
+                .containsExactly("It broke when I paid");
+    }
+
+    /** Waits until the SDK has sent everything and Picket has processed it. */
+    private void delivered() throws InterruptedException {
         Sentry.flush(10_000);
-        assertThat(inbox.envelopes(project.id()).stream()
-                .filter(e -> types(e).contains("user_report"))
-                .map(e -> payloadOf(e, "user_report")))
-                .anySatisfy(payload -> assertThat(payload).contains("It broke when I paid"));
+        assertThat(processor.awaitIdle(Duration.ofSeconds(30))).isTrue();
     }
 
-    private Envelope received(SentryId id) {
-        Sentry.flush(10_000);
-        return inbox.envelope(project.id(), id.toString()).orElseThrow(
-                () -> new AssertionError("event " + id + " is not in the inbox"));
+    private String storedEvent(SentryId id) {
+        return issues.event(project.id(), id.toString())
+                .map(event -> new String(event.json(), StandardCharsets.UTF_8))
+                .orElseThrow(() -> new AssertionError("event " + id + " is not stored"));
     }
 
-    private static List<String> types(Envelope envelope) {
-        return envelope.items().stream().map(EnvelopeItem::type).toList();
-    }
-
-    private static String payloadOf(Envelope envelope, String type) {
-        return envelope.items().stream().filter(i -> i.type().equals(type)).findFirst()
-                .map(i -> new String(i.payload(), StandardCharsets.UTF_8))
-                .orElseThrow(() -> new AssertionError("no " + type + " item in " + types(envelope)));
+    private java.util.List<String> comments(String source) {
+        return jdbc.sql("select comments from user_reports where project_id = ? and source = ?")
+                .params(project.id(), source).query(String.class).list();
     }
 }

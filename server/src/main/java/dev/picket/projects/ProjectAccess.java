@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
  * a member of is "not found", exactly like what does not exist.
  */
 @Component
-class ProjectAccess {
+public class ProjectAccess {
 
     private final Organizations organizations;
     private final Projects projects;
@@ -21,11 +21,11 @@ class ProjectAccess {
         this.projects = projects;
     }
 
-    Organization organization(ApiUser user, String organizationSlug) {
+    public Organization organization(ApiUser user, String organizationSlug) {
         return organizations.findForMember(user.userId(), organizationSlug).orElseThrow(ApiException::notFound);
     }
 
-    Project project(ApiUser user, String organizationSlug, String projectSlug) {
+    public Project project(ApiUser user, String organizationSlug, String projectSlug) {
         Organization organization = organization(user, organizationSlug);
         return projects.findBySlug(organization.id(), projectSlug).orElseThrow(ApiException::notFound);
     }

@@ -7,6 +7,7 @@ import dev.picket.api.ApiException;
 import dev.picket.issues.Issue;
 import dev.picket.issues.Issues;
 import dev.picket.projects.Project;
+import dev.picket.projects.ProjectAccess;
 import dev.picket.projects.Projects;
 import org.springframework.stereotype.Component;
 
@@ -19,11 +20,13 @@ class IssueAccess {
 
     private final Organizations organizations;
     private final Projects projects;
+    private final ProjectAccess projectAccess;
     private final Issues issues;
 
-    IssueAccess(Organizations organizations, Projects projects, Issues issues) {
+    IssueAccess(Organizations organizations, Projects projects, ProjectAccess projectAccess, Issues issues) {
         this.organizations = organizations;
         this.projects = projects;
+        this.projectAccess = projectAccess;
         this.issues = issues;
     }
 
@@ -32,10 +35,8 @@ class IssueAccess {
     }
 
     Scope project(ApiUser user, String organizationSlug, String projectSlug) {
-        Organization organization = organizations.findForMember(user.userId(), organizationSlug)
-                .orElseThrow(ApiException::notFound);
-        Project project = projects.findBySlug(organization.id(), projectSlug).orElseThrow(ApiException::notFound);
-        return new Scope(organization, project);
+        return new Scope(projectAccess.organization(user, organizationSlug),
+                projectAccess.project(user, organizationSlug, projectSlug));
     }
 
     Scope projectOf(ApiUser user, long projectId) {

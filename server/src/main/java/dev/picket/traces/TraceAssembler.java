@@ -68,9 +68,7 @@ final class TraceAssembler {
             boolean explained = children.stream().anyMatch(c -> c.failed() || failedBelow.contains(c.spanId()));
             if (explained) {
                 failedBelow.add(id);
-            } else if (failed && (rootCause == null || span.startMillis() < rootCause.startMillis())) {
-                // The earliest failure that no failing descendant explains: where the trouble started,
-                // rather than every caller that passed it on.
+            } else if (failed && isBetterCause(span, rootCause)) {
                 rootCause = span;
             }
         }
@@ -92,6 +90,23 @@ final class TraceAssembler {
             stack.addAll(childIds.getOrDefault(id, List.of()));
         }
         return order.reversed();
+    }
+
+    /**
+     * The root cause is a failure that no failing descendant explains: where the trouble started,
+     * rather than every caller that passed it on. Of several, one where an error event happened
+     * wins over a failed status alone (an SDK may not parent a server's span under the client's
+     * call), then the earliest.
+     */
+    private static boolean isBetterCause(TraceSpan span, TraceSpan current) {
+        if (current == null) {
+            return true;
+        }
+        boolean hasErrors = !span.errors().isEmpty();
+        if (hasErrors != !current.errors().isEmpty()) {
+            return hasErrors;
+        }
+        return span.startMillis() < current.startMillis();
     }
 
     private static List<String> functions(List<TraceSpan> roots) {

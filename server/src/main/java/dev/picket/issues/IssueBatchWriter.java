@@ -3,6 +3,7 @@ package dev.picket.issues;
 import static dev.picket.issues.IssueStateColumns.setLong;
 import static dev.picket.issues.IssueStateColumns.setString;
 
+import dev.picket.store.SqlDialect;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -67,6 +68,7 @@ public final class IssueBatchWriter implements AutoCloseable {
                                  THEN excluded.last_seen ELSE issue_tag_values.last_seen END""";
 
     private final Connection transaction;
+    private final SqlDialect dialect;
     private final long now;
     private final PreparedStatement findHash;
     private final PreparedStatement linkHash;
@@ -76,6 +78,7 @@ public final class IssueBatchWriter implements AutoCloseable {
     /** @param now the processing time, epoch milliseconds: "ignore until" times are compared with it */
     public IssueBatchWriter(Connection transaction, long now) throws SQLException {
         this.transaction = transaction;
+        this.dialect = SqlDialect.of(transaction);
         this.now = now;
         this.findHash = transaction.prepareStatement(FIND_HASH);
         this.linkHash = transaction.prepareStatement(LINK_HASH);
@@ -143,7 +146,8 @@ public final class IssueBatchWriter implements AutoCloseable {
             return;
         }
         Map<Long, Long> newUsers = addUsers();
-        try (PreparedStatement read = transaction.prepareStatement(READ_STATE);
+        // Locked: a status change through the API between this read and the update would be overwritten.
+        try (PreparedStatement read = transaction.prepareStatement(READ_STATE + dialect.forUpdate());
              PreparedStatement update = transaction.prepareStatement(UPDATE)) {
             for (Map.Entry<Long, IssueDelta> entry : deltas.entrySet()) {
                 long issueId = entry.getKey();

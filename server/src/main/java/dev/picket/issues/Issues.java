@@ -1,6 +1,7 @@
 package dev.picket.issues;
 
 import dev.picket.inbox.CompressedPayloads;
+import dev.picket.store.SqlDialect;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -31,11 +32,13 @@ public class Issues {
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
+    private final SqlDialect dialect;
     private final Clock clock = Clock.systemUTC();
 
-    Issues(JdbcClient jdbc, TransactionTemplate transaction) {
+    Issues(JdbcClient jdbc, TransactionTemplate transaction, SqlDialect dialect) {
         this.jdbc = jdbc;
         this.transaction = transaction;
+        this.dialect = dialect;
     }
 
     public Optional<Issue> find(long issueId) {
@@ -117,7 +120,10 @@ public class Issues {
     public Optional<Issue> setStatus(long issueId, StatusChange change) {
         long now = clock.millis();
         return transaction.execute(status -> {
-            Optional<Issue> issue = find(issueId);
+            // Locked until the update: the processor may be counting events of this issue meanwhile.
+            Optional<Issue> issue = jdbc.sql("SELECT " + IssueRows.ISSUE_COLUMNS + " FROM issues WHERE id = ?"
+                            + dialect.forUpdate())
+                    .param(issueId).query(IssueRows::issue).optional();
             if (issue.isEmpty()) {
                 return Optional.<Issue>empty();
             }

@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -37,6 +39,13 @@ class StoreConfiguration {
             config.setMaximumPoolSize(16);
         }
         return new HikariDataSource(config);
+    }
+
+    @Bean
+    SqlDialect sqlDialect(DataSource dataSource) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            return SqlDialect.of(connection);
+        }
     }
 
     private static String sqliteUrl(PicketProperties picket, DatabaseProperties database) {

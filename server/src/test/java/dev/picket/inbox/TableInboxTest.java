@@ -26,9 +26,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.springframework.beans.factory.annotation.Autowired;
 import dev.picket.pipeline.InboxProcessor;
+import dev.picket.store.SqlDialect;
+import dev.picket.testing.TestPostgres;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.sqlite.SQLiteConfig;
+import org.postgresql.ds.PGSimpleDataSource;
 import org.sqlite.SQLiteDataSource;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
@@ -45,6 +48,8 @@ class TableInboxTest {
     JdbcClient jdbc;
     @Autowired
     InboxProcessor processor;
+    @Autowired
+    SqlDialect dialect;
 
     /** Each test writes to a project of its own, so tests sharing the database do not see each other. */
     final long project = ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE);
@@ -289,11 +294,12 @@ class TableInboxTest {
         return registry.get(counter).counter().count();
     }
 
-    /** Another writer holding SQLite's write lock, as a long transaction would. */
+    /** Another transaction keeping the inbox writer from writing, as a long transaction would. */
     private Connection holdWriteLock() throws SQLException {
         Connection c = dataSource.getConnection();
         try (Statement s = c.createStatement()) {
-            s.execute("BEGIN IMMEDIATE");
+            // SQLite has one write lock for the whole file; PostgreSQL locks the table against inserts.
+            s.execute(dialect == SqlDialect.SQLITE ? "BEGIN IMMEDIATE" : "BEGIN; LOCK TABLE inbox IN EXCLUSIVE MODE");
         }
         return c;
     }
@@ -304,11 +310,19 @@ class TableInboxTest {
         }
     }
 
-    /** The same database file, but giving up on a held lock after 200 ms instead of 30 s. */
+    /** The same database, but giving up on a held lock after 200 ms instead of waiting. */
     private DataSource impatientDataSource() throws SQLException {
         String url;
         try (Connection c = dataSource.getConnection()) {
             url = c.getMetaData().getURL();
+        }
+        if (dialect == SqlDialect.POSTGRESQL) {
+            PGSimpleDataSource impatient = new PGSimpleDataSource();
+            impatient.setURL(url);
+            impatient.setUser(TestPostgres.get().username());
+            impatient.setPassword(TestPostgres.get().password());
+            impatient.setOptions("-c lock_timeout=200");
+            return impatient;
         }
         SQLiteConfig config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);

@@ -11,10 +11,14 @@ import io.sentry.SentryEvent;
 import io.sentry.protocol.Request;
 import io.sentry.protocol.SentryId;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -39,6 +43,8 @@ class ScrubbingTest {
     Issues issues;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    DataSource dataSource;
 
     @Test
     void noSecretOfThePythonReferenceEventIsStoredInAnyTable() throws Exception {
@@ -140,9 +146,7 @@ class ScrubbingTest {
      * envelope as received once it is processed.
      */
     private List<String> everythingStored() {
-        List<String> tables = jdbc.sql("SELECT name FROM sqlite_master WHERE type = 'table'"
-                + " AND name <> 'flyway_schema_history' AND name NOT LIKE 'sqlite_%'")
-                .query(String.class).list();
+        List<String> tables = tables();
         List<String> values = new ArrayList<>();
         for (String table : tables) {
             jdbc.sql("SELECT * FROM " + table).query(rs -> {
@@ -158,6 +162,23 @@ class ScrubbingTest {
             });
         }
         return values;
+    }
+
+    /** Picket's tables, found through JDBC so that this works on every database. */
+    private List<String> tables() {
+        try (Connection c = dataSource.getConnection();
+             ResultSet rs = c.getMetaData().getTables(null, null, "%", new String[] {"TABLE"})) {
+            List<String> tables = new ArrayList<>();
+            while (rs.next()) {
+                String name = rs.getString("TABLE_NAME");
+                if (!name.equals("flyway_schema_history") && !name.startsWith("sqlite_")) {
+                    tables.add(name);
+                }
+            }
+            return tables;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static byte[] decompressed(byte[] bytes) {

@@ -44,6 +44,7 @@ public class InboxProcessor implements InboxCommitListener, SmartLifecycle {
     private final EnvelopeItems envelopeItems;
     private final Issues issues;
     private final ProcessorMetrics metrics;
+    private final List<ProcessedBatchListener> listeners;
 
     private final ReentrantLock progressLock = new ReentrantLock();
     private final Condition progressed = progressLock.newCondition();
@@ -53,13 +54,15 @@ public class InboxProcessor implements InboxCommitListener, SmartLifecycle {
     private long lastSweep = System.nanoTime() - SWEEP_EVERY_NANOS;
 
     public InboxProcessor(DataSource dataSource, InboxRows inbox, ProcessorProperties properties,
-                          MeterRegistry registry, ScrubbingSettings scrubbing, Issues issues) {
+                          MeterRegistry registry, ScrubbingSettings scrubbing, Issues issues,
+                          List<ProcessedBatchListener> listeners) {
         this.dataSource = dataSource;
         this.inbox = inbox;
         this.properties = properties;
         this.metrics = new ProcessorMetrics(registry);
         this.envelopeItems = new EnvelopeItems(new Scrubber(), scrubbing);
         this.issues = issues;
+        this.listeners = List.copyOf(listeners);
     }
 
     @Override
@@ -174,7 +177,7 @@ public class InboxProcessor implements InboxCommitListener, SmartLifecycle {
             logs += outcome.items().logs();
         }
         long now = System.currentTimeMillis();
-        int stored;
+        List<ProcessedBatch.StoredError> stored;
         try (Connection tx = dataSource.getConnection()) {
             tx.setAutoCommit(false);
             try (BatchWriter writer = new BatchWriter(tx, now)) {
@@ -182,17 +185,29 @@ public class InboxProcessor implements InboxCommitListener, SmartLifecycle {
                     writer.write(item);
                 }
                 writer.finish();
-                stored = writer.storedEvents();
+                stored = writer.storedErrors();
             }
             inbox.markProcessed(tx, outcomes, now);
             // Turning autocommit back on commits without the driver beginning the next transaction.
             tx.setAutoCommit(true);
         }
-        metrics.batchCommitted(rows.size(), failed, found.size(), stored, System.nanoTime() - start);
+        metrics.batchCommitted(rows.size(), failed, found.size(), stored.size(), System.nanoTime() - start);
+        tellListeners(new ProcessedBatch(now, stored));
         metrics.clientReports(discardedByClients, logs);
         rows.forEach(row -> metrics.rowLag(now - row.receivedAt()));
         signalProgress();
         return rows.size();
+    }
+
+    private void tellListeners(ProcessedBatch batch) {
+        for (ProcessedBatchListener listener : listeners) {
+            try {
+                listener.batchProcessed(batch);
+            } catch (RuntimeException e) {
+                // The batch is committed; a listener's failure must not make it be processed again.
+                log.warn("a listener of processed batches failed", e);
+            }
+        }
     }
 
     /** @param items what the row holds, or null when it cannot be processed */

@@ -52,8 +52,12 @@ public class AlertHistory {
                 .query(Long.class).single();
     }
 
+    /** Records an attempt; a success keeps the error of the attempt before it, so the history shows the retries. */
     void attempted(long deliveryId, int attempts, String status, String error, long now) {
-        jdbc.sql("UPDATE alert_deliveries SET status = ?, attempts = ?, last_error = ?, updated_at = ? WHERE id = ?")
+        jdbc.sql("""
+                        UPDATE alert_deliveries SET status = ?, attempts = ?, last_error = COALESCE(?, last_error),
+                                                    updated_at = ?
+                        WHERE id = ?""")
                 .params(status, attempts, error, now, deliveryId).update();
     }
 

@@ -13,6 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -41,17 +42,20 @@ class AlertEvaluator implements ProcessedBatchListener, DisposableBean {
     private final AlertNotifications notifications;
     private final AlertDispatcher dispatcher;
     private final Issues issues;
+    private final ProjectBaseline baseline;
     private final ThreadPoolExecutor executor;
     private long forgotten;
 
     AlertEvaluator(AlertRules rules, AlertWindows windows, AlertHistory history, AlertNotifications notifications,
-                   AlertDispatcher dispatcher, Issues issues, AlertsProperties properties) {
+                   AlertDispatcher dispatcher, Issues issues, ProjectBaseline baseline,
+                   AlertsProperties properties) {
         this.rules = rules;
         this.windows = windows;
         this.history = history;
         this.notifications = notifications;
         this.dispatcher = dispatcher;
         this.issues = issues;
+        this.baseline = baseline;
         this.executor = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
                 new ArrayBlockingQueue<>(properties.queueCapacity()),
                 Thread.ofPlatform().name("picket-alert-evaluator").daemon().factory(),
@@ -99,12 +103,17 @@ class AlertEvaluator implements ProcessedBatchListener, DisposableBean {
             Map<Long, List<StoredError>> byIssue = project.getValue().stream()
                     .collect(Collectors.groupingBy(StoredError::issueId, LinkedHashMap::new, Collectors.toList()));
             for (AlertRule rule : projectRules) {
+                Occurrence latest = null;
                 for (Map.Entry<Long, List<StoredError>> issue : byIssue.entrySet()) {
                     List<StoredError> matching = issue.getValue().stream()
                             .filter(e -> rule.filters().matches(e.occurrence())).toList();
                     if (!matching.isEmpty()) {
                         judge(rule, issue.getKey(), matching, now, minute);
+                        latest = matching.getLast().occurrence();
                     }
+                }
+                if (rule.condition() == AlertCondition.SPIKE && latest != null) {
+                    judgeSpike(rule, now, minute, latest);
                 }
             }
         }
@@ -144,6 +153,21 @@ class AlertEvaluator implements ProcessedBatchListener, DisposableBean {
                             + rule.windowMinutes() + " minutes (more than " + rule.threshold() + ")", latest);
                 }
             }
+            case SPIKE -> windows.addEvents(rule.id(), issueId, minute, matching.size());
+        }
+    }
+
+    /** A spike is the project's: it is told with the issue that had the most of the window's events. */
+    private void judgeSpike(AlertRule rule, long now, long minute, Occurrence latest) {
+        OptionalDouble perHour = baseline.eventsPerHour(rule.projectId(), now);
+        if (perHour.isEmpty()) {
+            return;
+        }
+        long observed = windows.allEvents(rule.id(), minute, rule.windowMinutes());
+        PoissonSpike.Verdict verdict = PoissonSpike.judge(observed, perHour.getAsDouble(), rule.windowMinutes());
+        if (verdict.spike()) {
+            fire(rule, windows.busiestIssue(rule.id(), minute, rule.windowMinutes()),
+                    "spike:" + windowOf(rule, minute), now, verdict.reason(), latest);
         }
     }
 
@@ -158,7 +182,11 @@ class AlertEvaluator implements ProcessedBatchListener, DisposableBean {
 
     private void fire(AlertRule rule, long issueId, String dedupeKey, long now, String reason, Occurrence latest) {
         long throttle = rule.throttleMinutes() * AlertWindows.MINUTE_MILLIS;
-        if (throttle > 0 && history.firedSince(rule.id(), issueId, now - throttle + 1)) {
+        // A spike is the project's, so its throttle holds for the rule whichever issue it named.
+        boolean throttled = throttle > 0 && (rule.condition() == AlertCondition.SPIKE
+                ? history.firedSince(rule.id(), now - throttle + 1)
+                : history.firedSince(rule.id(), issueId, now - throttle + 1));
+        if (throttled) {
             return;
         }
         OptionalLong fired = history.fire(rule, issueId, dedupeKey, now, reason);

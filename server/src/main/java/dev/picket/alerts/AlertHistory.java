@@ -34,6 +34,12 @@ public class AlertHistory {
                 .params(ruleId, issueId, since).query(Boolean.class).single();
     }
 
+    /** Whether the rule fired for any issue at or after {@code since} (epoch milliseconds). */
+    boolean firedSince(long ruleId, long since) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM alert_history WHERE rule_id = ? AND fired_at >= ?)")
+                .params(ruleId, since).query(Boolean.class).single();
+    }
+
     /** Records a firing; empty when this rule already fired for this issue and occasion. */
     OptionalLong fire(AlertRule rule, long issueId, String dedupeKey, long firedAt, String reason) {
         return jdbc.sql("""

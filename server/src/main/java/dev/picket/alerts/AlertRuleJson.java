@@ -15,7 +15,7 @@ import tools.jackson.databind.node.ObjectNode;
  * A rule as the REST API reads and shows it; its filters and actions are stored in the same shape.
  * <pre>
  * {"name": "Checkout errors",
- *  "condition": {"type": "event_frequency", "value": 100, "interval": 5},
+ *  "condition": {"type": "event_frequency", "value": 100, "interval": 5},   (or {"type": "spike", "interval": 10})
  *  "filters": {"level": "error", "environment": "production", "release": "shop@1.2.0",
  *              "function": "charge", "tags": {"region": "eu"}},
  *  "actions": [{"type": "email", "to": ["ops@example.com"]},
@@ -49,14 +49,14 @@ final class AlertRuleJson {
         JsonNode condition = object(body, "condition", true);
         String type = string(condition, "condition.type", true);
         AlertCondition kind = AlertCondition.of(type).orElseThrow(() -> ApiException.badRequest(
-                "'condition.type' must be first_seen, regression, event_frequency or unique_users"));
-        Integer threshold = null;
-        Integer window = null;
-        if (kind.windowed()) {
-            threshold = integer(condition, "condition.value", 0, Integer.MAX_VALUE);
-            window = integer(condition, "condition.interval", 1, MAX_MINUTES);
-        }
+                "'condition.type' must be first_seen, regression, event_frequency, unique_users or spike"));
+        Integer threshold = kind.hasThreshold() ? integer(condition, "condition.value", 0, Integer.MAX_VALUE) : null;
+        Integer window = kind.hasWindow() ? integer(condition, "condition.interval", 1, MAX_MINUTES) : null;
         AlertFilters filters = filters(object(body, "filters", false));
+        if (kind == AlertCondition.SPIKE && !filters.equals(AlertFilters.none())) {
+            // The baseline is the project's hourly counts of all its events: filtered counts would not compare.
+            throw ApiException.badRequest("'filters' cannot be used with spike rules, which watch all the project's events");
+        }
         List<AlertAction> actions = actions(body.get("actions"));
         int throttle = body.hasNonNull("throttleMinutes")
                 ? integer(body, "throttleMinutes", 0, MAX_MINUTES) : DEFAULT_THROTTLE_MINUTES;
@@ -68,8 +68,11 @@ final class AlertRuleJson {
         node.put("id", String.valueOf(rule.id()));
         node.put("name", rule.name());
         ObjectNode condition = node.putObject("condition").put("type", rule.condition().id());
-        if (rule.condition().windowed()) {
-            condition.put("value", rule.threshold()).put("interval", rule.windowMinutes());
+        if (rule.condition().hasThreshold()) {
+            condition.put("value", rule.threshold());
+        }
+        if (rule.condition().hasWindow()) {
+            condition.put("interval", rule.windowMinutes());
         }
         node.set("filters", writeFilters(rule.filters()));
         node.set("actions", writeActions(rule.actions()));

@@ -45,6 +45,22 @@ class AlertWindows {
                 .params(ruleId, issueId, minute - minutes, minute).query(Long.class).single();
     }
 
+    /** Events counted for the rule over all issues in the {@code minutes} minutes up to and including {@code minute}. */
+    long allEvents(long ruleId, long minute, int minutes) {
+        return jdbc.sql("""
+                        SELECT COALESCE(SUM(events), 0) FROM alert_window_counts
+                        WHERE rule_id = ? AND minute > ? AND minute <= ?""")
+                .params(ruleId, minute - minutes, minute).query(Long.class).single();
+    }
+
+    /** The issue with the most events counted for the rule in the window. */
+    long busiestIssue(long ruleId, long minute, int minutes) {
+        return jdbc.sql("""
+                        SELECT issue_id FROM alert_window_counts WHERE rule_id = ? AND minute > ? AND minute <= ?
+                        GROUP BY issue_id ORDER BY SUM(events) DESC, issue_id LIMIT 1""")
+                .params(ruleId, minute - minutes, minute).query(Long.class).single();
+    }
+
     /** Distinct users counted in the {@code minutes} minutes up to and including {@code minute}. */
     long users(long ruleId, long issueId, long minute, int minutes) {
         return jdbc.sql("""

@@ -7,9 +7,9 @@ CREATE TABLE alert_rules (
     project_id       INTEGER NOT NULL REFERENCES projects (id) ON DELETE CASCADE,
     name             TEXT    NOT NULL,
     condition        TEXT    NOT NULL CHECK (condition IN ('first_seen', 'regression', 'event_frequency',
-                                                           'unique_users')),
+                                                           'unique_users', 'spike')),
     threshold        INTEGER,          -- "more than N" of event_frequency and unique_users
-    window_minutes   INTEGER,          -- "in M minutes" of event_frequency and unique_users
+    window_minutes   INTEGER,          -- "in M minutes" of event_frequency, unique_users and spike
     filters          TEXT    NOT NULL, -- JSON: level, environment, release, function, tags
     actions          TEXT    NOT NULL, -- JSON: [{type: email|webhook|slack, ...}]
     throttle_minutes INTEGER NOT NULL, -- at most one alert per issue in this many minutes

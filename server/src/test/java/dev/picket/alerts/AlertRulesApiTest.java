@@ -93,7 +93,7 @@ class AlertRulesApiTest {
     void aWrongRuleIsRefusedWithTheFieldNamed() {
         assertThat(refusal(Map.of("name", "x", "condition", Map.of("type", "sometimes"),
                 "actions", List.of(Map.of("type", "slack", "url", "https://hooks.example.com")))))
-                .isEqualTo("'condition.type' must be first_seen, regression, event_frequency or unique_users");
+                .isEqualTo("'condition.type' must be first_seen, regression, event_frequency, unique_users or spike");
         assertThat(refusal(Map.of("name", "x", "condition", Map.of("type", "unique_users", "value", 10),
                 "actions", List.of(Map.of("type", "slack", "url", "https://hooks.example.com")))))
                 .isEqualTo("'condition.interval' is required");

@@ -278,6 +278,53 @@ class AlertDeliveryTest {
         assertThat(took).isLessThan(Duration.ofMillis(WebhookReceiver.HANG_MILLIS / 2));
     }
 
+    @Test
+    void aSpikeOverTheProjectsHourlyBaselineFiresAndTellsWhy() throws Exception {
+        hourlyHistory(3, 48);
+        String path = "/ok/spike-" + unique;
+        traffic.createRule(rule("Spike", Map.of("type", "spike", "interval", 10),
+                List.of(Map.of("type", "webhook", "url", HOOKS.url(path)))));
+
+        for (int i = 0; i < 60; i++) {
+            traffic.send(error(type));
+        }
+        traffic.awaitJudged();
+
+        WebhookReceiver.Received hook = await(() -> HOOKS.received(path), 1).getFirst();
+        assertThat(AlertTraffic.json(hook.text()).get("reason").asString())
+                .matches("Spike: \\d+ events in the last 10 minutes, where the project's hourly baseline "
+                        + "\\(\\d\\.\\d events/hour\\) expects 1\\.0; Poisson P\\(X >= \\d+\\) = .* < 1\\.0E-6");
+    }
+
+    @Test
+    void trafficAtTheProjectsUsualRateIsNoSpike() throws Exception {
+        hourlyHistory(30, 48);
+        String path = "/ok/steady-" + unique;
+        traffic.createRule(rule("Spike", Map.of("type", "spike", "interval", 10),
+                List.of(Map.of("type", "webhook", "url", HOOKS.url(path)))));
+
+        for (int i = 0; i < 6; i++) {
+            traffic.send(error(type));
+        }
+        traffic.awaitJudged();
+
+        Thread.sleep(500);
+        assertThat(HOOKS.received(path)).isEmpty();
+        assertThat(traffic.history()).isEmpty();
+    }
+
+    /** Sends {@code perHour} events into each of the last {@code hours} hours, as a project's past. */
+    private void hourlyHistory(int perHour, int hours) throws InterruptedException {
+        long now = System.currentTimeMillis();
+        for (int hour = 1; hour <= hours; hour++) {
+            for (int i = 0; i < perHour; i++) {
+                long at = now - hour * 3_600_000L + i * 1_000L;
+                traffic.send(error(type).put("timestamp", at / 1000.0));
+            }
+        }
+        traffic.awaitJudged();
+    }
+
     private static Map<String, Object> rule(String name, Map<String, Object> condition, List<?> actions) {
         return Map.of("name", name, "condition", condition, "actions", actions);
     }

@@ -6,8 +6,8 @@ import java.util.List;
 /**
  * A project's alert rule.
  *
- * @param threshold       for windowed conditions: it fires when the count is more than this
- * @param windowMinutes   for windowed conditions: the window counted, in minutes
+ * @param threshold       for event_frequency and unique_users: it fires when the count is more than this
+ * @param windowMinutes   for event_frequency, unique_users and spike: the window counted, in minutes
  * @param throttleMinutes at most one alert per issue within this many minutes
  * @param secret          signs the rule's webhooks (HMAC-SHA256)
  */

@@ -181,6 +181,26 @@ class AlertDeliveryTest {
     }
 
     @Test
+    void moreDistinctUsersThanTheThresholdFireButRepeatedUsersDoNot() throws Exception {
+        String path = "/ok/users-" + unique;
+        traffic.createRule(rule("Many users", Map.of("type", "unique_users", "value", 2, "interval", 5),
+                List.of(Map.of("type", "webhook", "url", HOOKS.url(path)))));
+        for (String user : List.of("ana", "ben", "ana", "ben", "ana")) {
+            traffic.send(withUser(error(type), user));
+        }
+        traffic.awaitJudged();
+        Thread.sleep(300);
+        assertThat(HOOKS.received(path)).isEmpty();
+
+        traffic.send(withUser(error(type), "cleo"));
+        traffic.awaitJudged();
+
+        WebhookReceiver.Received hook = await(() -> HOOKS.received(path), 1).getFirst();
+        assertThat(AlertTraffic.json(hook.text()).get("reason").asString())
+                .isEqualTo("3 users in the last 5 minutes (more than 2)");
+    }
+
+    @Test
     void aRegressionFiresOnceThoughMoreEventsFollow() throws Exception {
         String path = "/ok/regression-" + unique;
         traffic.createRule(rule("Regressed", Map.of("type", "regression"),
@@ -327,6 +347,11 @@ class AlertDeliveryTest {
 
     private static Map<String, Object> rule(String name, Map<String, Object> condition, List<?> actions) {
         return Map.of("name", name, "condition", condition, "actions", actions);
+    }
+
+    private static ObjectNode withUser(ObjectNode event, String id) {
+        event.putObject("user").put("id", id);
+        return event;
     }
 
     private static ObjectNode tagged(ObjectNode event, String environment, String level, String function,

@@ -9,6 +9,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
 
@@ -29,6 +31,7 @@ class AlertDispatcher implements DisposableBean {
     private final ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
     private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("picket-alert-retries").daemon().factory());
+    private final long startedAt = Clock.systemUTC().millis();
 
     AlertDispatcher(AlertHistory history, AlertsProperties properties, SmtpProperties smtp,
                     ObjectProvider<JavaMailSender> mail) {
@@ -40,6 +43,17 @@ class AlertDispatcher implements DisposableBean {
 
     void dispatch(Delivery delivery) {
         senders.execute(() -> attempt(delivery, 1));
+    }
+
+    /**
+     * Sends again what the last stop left pending, each with one more attempt than it had. Only
+     * deliveries from before this start: those made since are already under way.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    void resumeUnfinished() {
+        for (AlertHistory.Unfinished unfinished : history.unfinished(startedAt)) {
+            senders.execute(() -> attempt(unfinished.delivery(), unfinished.attempts() + 1));
+        }
     }
 
     private void attempt(Delivery delivery, int attempt) {

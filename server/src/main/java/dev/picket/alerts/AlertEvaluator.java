@@ -199,9 +199,9 @@ class AlertEvaluator implements ProcessedBatchListener, DisposableBean {
         }
         for (AlertAction action : rule.actions()) {
             String payload = notifications.payload(action, notification);
-            long deliveryId = history.addDelivery(fired.getAsLong(), action, payload, now);
-            dispatcher.dispatch(new Delivery(deliveryId, action, rule.secret(),
-                    notifications.subject(notification), payload));
+            String subject = action instanceof AlertAction.Email ? notifications.subject(notification) : null;
+            long deliveryId = history.addDelivery(fired.getAsLong(), action, subject, payload, now);
+            dispatcher.dispatch(new Delivery(deliveryId, action, rule.secret(), subject, payload));
         }
     }
 

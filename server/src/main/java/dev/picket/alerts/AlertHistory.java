@@ -50,12 +50,40 @@ public class AlertHistory {
                 .query(Long.class).optional().map(OptionalLong::of).orElse(OptionalLong.empty());
     }
 
-    long addDelivery(long historyId, AlertAction action, String payload, long now) {
+    long addDelivery(long historyId, AlertAction action, String subject, String payload, long now) {
         return jdbc.sql("""
-                        INSERT INTO alert_deliveries (history_id, type, target, payload, status, attempts, updated_at)
-                        VALUES (?, ?, ?, ?, 'pending', 0, ?) RETURNING id""")
-                .params(historyId, action.type(), action.target(), payload, now)
+                        INSERT INTO alert_deliveries (history_id, type, target, subject, payload, status, attempts,
+                                                      updated_at)
+                        VALUES (?, ?, ?, ?, ?, 'pending', 0, ?) RETURNING id""")
+                .params(historyId, action.type(), action.target(), subject, payload, now)
                 .query(Long.class).single();
+    }
+
+    /** A delivery not finished yet, and the attempts it had. */
+    record Unfinished(Delivery delivery, int attempts) {
+    }
+
+    /** The deliveries still pending that were last touched before {@code before}, oldest first. */
+    List<Unfinished> unfinished(long before) {
+        return jdbc.sql("""
+                        SELECT d.id, d.type, d.target, d.subject, d.payload, d.attempts, r.secret
+                        FROM alert_deliveries d JOIN alert_history h ON h.id = d.history_id
+                                                JOIN alert_rules r ON r.id = h.rule_id
+                        WHERE d.status = 'pending' AND d.updated_at < ? ORDER BY d.id""")
+                .param(before)
+                .query((row, i) -> new Unfinished(new Delivery(row.getLong("id"),
+                        action(row.getString("type"), row.getString("target")), row.getString("secret"),
+                        row.getString("subject"), row.getString("payload")), row.getInt("attempts")))
+                .list();
+    }
+
+    private static AlertAction action(String type, String target) {
+        return switch (type) {
+            case "email" -> new AlertAction.Email(List.of(target.split(", ")));
+            case "webhook" -> new AlertAction.Webhook(target);
+            case "slack" -> new AlertAction.Slack(target);
+            default -> throw new IllegalStateException("unknown delivery type " + type);
+        };
     }
 
     /** Records an attempt; a success keeps the error of the attempt before it, so the history shows the retries. */

@@ -57,13 +57,15 @@ CREATE TABLE alert_history (
 CREATE INDEX alert_history_by_project ON alert_history (project_id, fired_at);
 CREATE INDEX alert_history_by_rule_issue ON alert_history (rule_id, issue_id, fired_at);
 
--- What was sent for an alert to each of its targets, with the attempts made.
+-- What was sent for an alert to each of its targets, with the attempts made. Deliveries still
+-- pending when Picket stopped are sent on the next start.
 CREATE TABLE alert_deliveries (
     id         INTEGER PRIMARY KEY AUTOINCREMENT,
     history_id INTEGER NOT NULL REFERENCES alert_history (id) ON DELETE CASCADE,
     type       TEXT    NOT NULL CHECK (type IN ('email', 'webhook', 'slack')),
-    target     TEXT    NOT NULL,  -- the address or URL
-    payload    TEXT    NOT NULL,  -- what was sent: the JSON body, or the e-mail's subject and text
+    target     TEXT    NOT NULL,  -- the address(es) or URL
+    subject    TEXT,              -- the e-mail's subject
+    payload    TEXT    NOT NULL,  -- what is sent: the JSON body, or the e-mail's text
     status     TEXT    NOT NULL CHECK (status IN ('pending', 'sent', 'failed')),
     attempts   INTEGER NOT NULL,
     last_error TEXT,

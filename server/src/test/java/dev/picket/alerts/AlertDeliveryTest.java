@@ -61,6 +61,12 @@ class AlertDeliveryTest {
     AlertEvaluator evaluator;
     @Autowired
     Issues issues;
+    @Autowired
+    AlertRules rules;
+    @Autowired
+    AlertHistory history;
+    @Autowired
+    AlertDispatcher dispatcher;
 
     AlertTraffic traffic;
     /** Each test's own error type and webhook path, so that tests sharing the context do not mix. */
@@ -177,7 +183,7 @@ class AlertDeliveryTest {
         assertThat(traffic.history()).extracting(h -> h.get("reason").asString())
                 .hasSize(2)
                 .contains("A new issue was seen for the first time")
-                .anyMatch(reason -> reason.matches("1\\d\\d events in the last 5 minutes \\(more than 100\\)"));
+                .anyMatch(reason -> reason.matches("\\d{3,} events in the last 5 minutes \\(more than 100\\)"));
     }
 
     @Test
@@ -274,6 +280,29 @@ class AlertDeliveryTest {
         assertThat(delivery.get("attempts").asInt()).isEqualTo(4);
         assertThat(delivery.get("lastError").asString()).isEqualTo("HTTP 500: receiver is down");
         assertThat(HOOKS.received(path)).hasSize(4);
+    }
+
+    @Test
+    void aDeliveryThatAStopLeftPendingIsSentOnTheNextStart() throws Exception {
+        String path = "/ok/resumed-" + unique;
+        JsonNode created = traffic.createRule(rule("Resumed", Map.of("type", "first_seen"),
+                List.of(Map.of("type", "webhook", "url", HOOKS.url(path)))));
+        AlertRule rule = rules.find(traffic.project.id(), created.get("id").asLong()).orElseThrow();
+        // As a stop leaves it: fired and recorded, one attempt made, the retry never run.
+        long longAgo = 1;
+        long fired = history.fire(rule, 1, "first_seen", longAgo, "A new issue was seen for the first time")
+                .orElseThrow();
+        long delivery = history.addDelivery(fired, rule.actions().getFirst(), null, "{\"left\": \"pending\"}",
+                longAgo);
+        history.attempted(delivery, 1, "pending", "HTTP 503: restarting", longAgo);
+
+        dispatcher.resumeUnfinished();
+
+        WebhookReceiver.Received hook = await(() -> HOOKS.received(path), 1).getFirst();
+        assertThat(hook.text()).isEqualTo("{\"left\": \"pending\"}");
+        assertThat(hook.signature()).isEqualTo("sha256=" + hmacSha256Hex(rule.secret(), hook.body()));
+        JsonNode sent = awaitDelivery(d -> "sent".equals(d.get("status").asString()));
+        assertThat(sent.get("attempts").asInt()).isEqualTo(2);
     }
 
     @Test

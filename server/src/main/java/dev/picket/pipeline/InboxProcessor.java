@@ -27,7 +27,8 @@ import org.springframework.stereotype.Component;
  * Processes the inbox on one background thread: takes the oldest unprocessed rows, prepares their
  * items (events are normalized, scrubbed and grouped), and in one transaction per batch stores
  * events with their issues' counts, transactions and spans, sessions, check-ins, user reports and
- * attachments, and marks the rows processed. A replay stores and counts nothing twice. It wakes when the inbox
+ * attachments, and marks the rows processed; then it tells the {@link ProcessedBatchListener}s what the
+ * batch stored. A replay stores and counts nothing twice. It wakes when the inbox
  * commits, and looks on its own every {@link ProcessorProperties#fallbackPoll()} (rows left from
  * before a restart are found on start).
  */

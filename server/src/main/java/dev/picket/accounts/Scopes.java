@@ -14,6 +14,8 @@ public final class Scopes {
     public static final String EVENT_READ = "event:read";
     public static final String EVENT_WRITE = "event:write";
     public static final String EVENT_ADMIN = "event:admin";
+    public static final String ALERTS_READ = "alerts:read";
+    public static final String ALERTS_WRITE = "alerts:write";
 
     public static final Set<String> ALL = Set.of(
             ORG_READ, ORG_WRITE, ORG_ADMIN, "org:integrations",
@@ -21,7 +23,7 @@ public final class Scopes {
             "team:read", "team:write", "team:admin",
             PROJECT_READ, PROJECT_WRITE, PROJECT_ADMIN, "project:releases",
             EVENT_READ, EVENT_WRITE, EVENT_ADMIN,
-            "alerts:read", "alerts:write");
+            ALERTS_READ, ALERTS_WRITE);
 
     private Scopes() {
     }

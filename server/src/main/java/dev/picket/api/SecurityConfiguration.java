@@ -1,5 +1,7 @@
 package dev.picket.api;
 
+import static dev.picket.accounts.Scopes.ALERTS_READ;
+import static dev.picket.accounts.Scopes.ALERTS_WRITE;
 import static dev.picket.accounts.Scopes.EVENT_ADMIN;
 import static dev.picket.accounts.Scopes.EVENT_READ;
 import static dev.picket.accounts.Scopes.EVENT_WRITE;
@@ -83,6 +85,9 @@ class SecurityConfiguration {
                         .requestMatchers(GET, "/api/0/issues/**", "/api/0/projects/*/*/issues/",
                                 "/api/0/projects/*/*/events/**").hasAnyAuthority(EVENT_READ, EVENT_WRITE, EVENT_ADMIN)
                         .requestMatchers(PUT, "/api/0/issues/*/").hasAnyAuthority(EVENT_WRITE, EVENT_ADMIN)
+                        .requestMatchers(GET, "/api/0/projects/*/*/alert-rules/**", "/api/0/projects/*/*/alert-history/")
+                        .hasAnyAuthority(ALERTS_READ, ALERTS_WRITE)
+                        .requestMatchers("/api/0/projects/*/*/alert-rules/**").hasAuthority(ALERTS_WRITE)
                         .requestMatchers(GET, "/api/0/projects/", "/api/0/projects/**")
                         .hasAnyAuthority(PROJECT_READ, PROJECT_WRITE, PROJECT_ADMIN)
                         .anyRequest().authenticated())

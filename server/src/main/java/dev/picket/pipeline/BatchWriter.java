@@ -7,6 +7,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.OptionalLong;
 
 /**
@@ -59,7 +61,7 @@ final class BatchWriter implements AutoCloseable {
 
     private final Statements statements;
     private final IssueBatchWriter issues;
-    private int storedEvents;
+    private final List<ProcessedBatch.StoredError> storedErrors = new ArrayList<>();
 
     BatchWriter(Connection transaction, long now) throws SQLException {
         this.statements = new Statements(transaction);
@@ -84,8 +86,8 @@ final class BatchWriter implements AutoCloseable {
     }
 
     /** Error events newly stored by this batch (replays not counted). */
-    int storedEvents() {
-        return storedEvents;
+    List<ProcessedBatch.StoredError> storedErrors() {
+        return storedErrors;
     }
 
     @Override
@@ -98,6 +100,7 @@ final class BatchWriter implements AutoCloseable {
     private void event(PreparedItem.Event event) throws SQLException {
         OptionalLong found = issues.find(event.projectId(), event.issue().hashes());
         long issueId;
+        boolean created = false;
         if (found.isPresent()) {
             issueId = found.getAsLong();
         } else if (exists(event)) {
@@ -105,6 +108,7 @@ final class BatchWriter implements AutoCloseable {
             return;
         } else {
             issueId = issues.create(event.issue());
+            created = true;
         }
         var occurrence = event.occurrence();
         PreparedStatement insert = statements.get(INSERT_EVENT);
@@ -115,7 +119,7 @@ final class BatchWriter implements AutoCloseable {
         if (insert.executeUpdate() == 0) {
             return;
         }
-        storedEvents++;
+        storedErrors.add(new ProcessedBatch.StoredError(event.projectId(), issueId, created, occurrence));
         issues.record(issueId, occurrence);
         PreparedStatement link = statements.get(LINK_REPORTS);
         bind(link, issueId, event.projectId(), event.eventId());

@@ -27,7 +27,8 @@ import org.springframework.stereotype.Component;
  * Processes the inbox on one background thread: takes the oldest unprocessed rows, prepares their
  * items (events are normalized, scrubbed and grouped), and in one transaction per batch stores
  * events with their issues' counts, transactions and spans, sessions, check-ins, user reports and
- * attachments, and marks the rows processed. A replay stores and counts nothing twice. It wakes when the inbox
+ * attachments, and marks the rows processed; then it tells the {@link ProcessedBatchListener}s what the
+ * batch stored. A replay stores and counts nothing twice. It wakes when the inbox
  * commits, and looks on its own every {@link ProcessorProperties#fallbackPoll()} (rows left from
  * before a restart are found on start).
  */
@@ -44,6 +45,7 @@ public class InboxProcessor implements InboxCommitListener, SmartLifecycle {
     private final EnvelopeItems envelopeItems;
     private final Issues issues;
     private final ProcessorMetrics metrics;
+    private final List<ProcessedBatchListener> listeners;
 
     private final ReentrantLock progressLock = new ReentrantLock();
     private final Condition progressed = progressLock.newCondition();
@@ -53,13 +55,15 @@ public class InboxProcessor implements InboxCommitListener, SmartLifecycle {
     private long lastSweep = System.nanoTime() - SWEEP_EVERY_NANOS;
 
     public InboxProcessor(DataSource dataSource, InboxRows inbox, ProcessorProperties properties,
-                          MeterRegistry registry, ScrubbingSettings scrubbing, Issues issues) {
+                          MeterRegistry registry, ScrubbingSettings scrubbing, Issues issues,
+                          List<ProcessedBatchListener> listeners) {
         this.dataSource = dataSource;
         this.inbox = inbox;
         this.properties = properties;
         this.metrics = new ProcessorMetrics(registry);
         this.envelopeItems = new EnvelopeItems(new Scrubber(), scrubbing);
         this.issues = issues;
+        this.listeners = List.copyOf(listeners);
     }
 
     @Override
@@ -174,7 +178,7 @@ public class InboxProcessor implements InboxCommitListener, SmartLifecycle {
             logs += outcome.items().logs();
         }
         long now = System.currentTimeMillis();
-        int stored;
+        List<ProcessedBatch.StoredError> stored;
         try (Connection tx = dataSource.getConnection()) {
             tx.setAutoCommit(false);
             try (BatchWriter writer = new BatchWriter(tx, now)) {
@@ -182,17 +186,29 @@ public class InboxProcessor implements InboxCommitListener, SmartLifecycle {
                     writer.write(item);
                 }
                 writer.finish();
-                stored = writer.storedEvents();
+                stored = writer.storedErrors();
             }
             inbox.markProcessed(tx, outcomes, now);
             // Turning autocommit back on commits without the driver beginning the next transaction.
             tx.setAutoCommit(true);
         }
-        metrics.batchCommitted(rows.size(), failed, found.size(), stored, System.nanoTime() - start);
+        metrics.batchCommitted(rows.size(), failed, found.size(), stored.size(), System.nanoTime() - start);
+        tellListeners(new ProcessedBatch(now, stored));
         metrics.clientReports(discardedByClients, logs);
         rows.forEach(row -> metrics.rowLag(now - row.receivedAt()));
         signalProgress();
         return rows.size();
+    }
+
+    private void tellListeners(ProcessedBatch batch) {
+        for (ProcessedBatchListener listener : listeners) {
+            try {
+                listener.batchProcessed(batch);
+            } catch (RuntimeException e) {
+                // The batch is committed; a listener's failure must not make it be processed again.
+                log.warn("a listener of processed batches failed", e);
+            }
+        }
     }
 
     /** @param items what the row holds, or null when it cannot be processed */

@@ -110,7 +110,7 @@ class InboxProcessorTest {
         processor.stop();
         InboxProcessor fresh = new InboxProcessor(dataSource, inboxRows,
                 new ProcessorProperties(256, Duration.ofMinutes(10), Duration.ofSeconds(1)), new SimpleMeterRegistry(),
-                scrubbing, issues);
+                scrubbing, issues, List.of());
         try {
             for (ReferenceEnvelopes.Envelope envelope : envelopes) {
                 inbox.append(envelope.entry(project));
@@ -136,7 +136,7 @@ class InboxProcessorTest {
         processor.stop();
         InboxProcessor sleepy = new InboxProcessor(dataSource, inboxRows,
                 new ProcessorProperties(256, Duration.ofHours(1), Duration.ofSeconds(1)), new SimpleMeterRegistry(),
-                scrubbing, issues);
+                scrubbing, issues, List.of());
         TableInbox signalling = new TableInbox(dataSource, new InboxProperties(512, 100, Duration.ofSeconds(5)),
                 new SimpleMeterRegistry(), List.of(sleepy));
         try {

@@ -1,0 +1,87 @@
+package dev.picket.alerts;
+
+import java.security.SecureRandom;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The alert rules of projects, in the {@code alert_rules} table. */
+@Component
+public class AlertRules {
+
+    private static final String COLUMNS = """
+            id, project_id, name, condition, threshold, window_minutes, filters, actions, throttle_minutes, secret,
+            created_at""";
+
+    private final JdbcClient jdbc;
+    private final AlertRuleJson json;
+    private final SecureRandom random = new SecureRandom();
+
+    AlertRules(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = new AlertRuleJson(json);
+    }
+
+    /** Creates a rule with a new random webhook secret. */
+    public AlertRule create(long projectId, AlertRuleDraft draft) {
+        byte[] secret = new byte[32];
+        random.nextBytes(secret);
+        long id = jdbc.sql("""
+                        INSERT INTO alert_rules (project_id, name, condition, threshold, window_minutes, filters, actions,
+                                                 throttle_minutes, secret, created_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
+                .params(projectId, draft.name(), draft.condition().id(), draft.threshold(), draft.windowMinutes(),
+                        json.storeFilters(draft.filters()), json.storeActions(draft.actions()),
+                        draft.throttleMinutes(), HexFormat.of().formatHex(secret), Clock.systemUTC().millis())
+                .query(Long.class).single();
+        return find(projectId, id).orElseThrow();
+    }
+
+    /** Replaces what a rule says; its id, secret and creation time stay. */
+    public Optional<AlertRule> replace(long projectId, long id, AlertRuleDraft draft) {
+        int updated = jdbc.sql("""
+                        UPDATE alert_rules SET name = ?, condition = ?, threshold = ?, window_minutes = ?, filters = ?,
+                                               actions = ?, throttle_minutes = ?
+                        WHERE project_id = ? AND id = ?""")
+                .params(draft.name(), draft.condition().id(), draft.threshold(), draft.windowMinutes(),
+                        json.storeFilters(draft.filters()), json.storeActions(draft.actions()),
+                        draft.throttleMinutes(), projectId, id)
+                .update();
+        return updated == 0 ? Optional.empty() : find(projectId, id);
+    }
+
+    public boolean delete(long projectId, long id) {
+        return jdbc.sql("DELETE FROM alert_rules WHERE project_id = ? AND id = ?").params(projectId, id).update() == 1;
+    }
+
+    public Optional<AlertRule> find(long projectId, long id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM alert_rules WHERE project_id = ? AND id = ?")
+                .params(projectId, id).query(this::row).optional();
+    }
+
+    public List<AlertRule> list(long projectId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM alert_rules WHERE project_id = ? ORDER BY id")
+                .params(projectId).query(this::row).list();
+    }
+
+    private AlertRule row(ResultSet row, int index) throws SQLException {
+        return new AlertRule(row.getLong("id"), row.getLong("project_id"), row.getString("name"),
+                AlertCondition.of(row.getString("condition")).orElseThrow(),
+                nullableInt(row, "threshold"), nullableInt(row, "window_minutes"),
+                json.loadFilters(row.getString("filters")), json.loadActions(row.getString("actions")),
+                row.getInt("throttle_minutes"), row.getString("secret"),
+                Instant.ofEpochMilli(row.getLong("created_at")));
+    }
+
+    private static Integer nullableInt(ResultSet row, String column) throws SQLException {
+        int value = row.getInt(column);
+        return row.wasNull() ? null : value;
+    }
+}

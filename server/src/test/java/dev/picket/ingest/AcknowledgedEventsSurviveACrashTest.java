@@ -49,7 +49,11 @@ class AcknowledgedEventsSurviveACrashTest {
             for (int i = 0; i < SENDERS; i++) {
                 senders.submit(() -> sendUntilRefused(picket, project, sending, acknowledged));
             }
-            Thread.sleep(2_000);
+            // Kill mid-load once enough has been acknowledged, however busy the machine is.
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (acknowledged.size() < 300 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
             first.kill();
             sending.set(false);
             senders.shutdown();

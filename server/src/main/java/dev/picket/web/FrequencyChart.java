@@ -18,7 +18,7 @@ record FrequencyChart(List<Bar> bars, long total, long peak) {
     record Bar(double x, double y, double width, double height, Instant start, long count) {
     }
 
-    String viewBox() {
+    public String viewBox() {
         return "0 0 " + WIDTH + " " + HEIGHT;
     }
 

@@ -115,7 +115,8 @@ class HostileEventBrowserTest {
     void issuesListShowsTheHostileTitleAsText() {
         page.navigate(issuesPath());
 
-        assertThat(page.locator("a.issue-title")).containsText(SCRIPT + IMAGE);
+        // Long titles are cut short when stored; the script tag comes first and whole.
+        assertThat(page.locator("a.issue-title")).containsText("charge failed " + SCRIPT);
         assertNothingRan();
     }
 

@@ -25,10 +25,6 @@ record EventView(String eventId, String timestamp, String message, String level,
      */
     record ExceptionView(String type, String value, String module, String mechanism, Boolean handled,
                          String relation, List<FrameView> frames) {
-
-        boolean hasInAppFrames() {
-            return frames.stream().anyMatch(FrameView::inApp);
-        }
     }
 
     /** A stack frame; {@code context} holds its source lines around {@code lineno} when the SDK sent them. */

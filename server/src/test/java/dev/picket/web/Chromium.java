@@ -9,11 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * Debian's Chromium driven by Playwright, headless. Playwright's own browsers are never downloaded:
- * without {@code /usr/bin/chromium} the browser tests skip.
+ * without {@code /usr/bin/chromium} the browser tests skip ({@link #MISSING}).
  */
 final class Chromium implements AutoCloseable {
 
@@ -29,9 +28,15 @@ final class Chromium implements AutoCloseable {
         this.browser = browser;
     }
 
+    /** Why browser tests are skipped where {@link #installed()} is false. */
+    static final String MISSING = "Browser tests skipped: no Chromium at /usr/bin/chromium (on Debian: apt-get install chromium)";
+
+    /** For {@code @EnabledIf} on browser test classes, so that they skip before starting Picket. */
+    static boolean installed() {
+        return Files.isExecutable(EXECUTABLE);
+    }
+
     static Chromium launch() {
-        Assumptions.assumeTrue(Files.isExecutable(EXECUTABLE),
-                "Browser tests skipped: no Chromium at " + EXECUTABLE + " (on Debian: apt-get install chromium)");
         Playwright playwright = Playwright.create(new Playwright.CreateOptions()
                 .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
         Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions()

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -25,6 +26,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"picket.admin.email=", "picket.admin.password=", "picket.admin.token="})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@EnabledIf(value = "dev.picket.web.Chromium#installed", disabledReason = Chromium.MISSING)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FirstRunSetupBrowserTest {
 

@@ -18,6 +18,7 @@ import static org.springframework.http.HttpMethod.PUT;
 
 import dev.picket.accounts.ApiTokenAuthenticationProvider;
 import dev.picket.accounts.ApiTokens;
+import dev.picket.web.WebPages;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -28,8 +29,8 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationFilter;
-import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -38,7 +39,8 @@ import tools.jackson.databind.json.JsonMapper;
  *   <li>the REST API ({@code /api/0/…}): bearer tokens, stateless, scopes per route;</li>
  *   <li>SDK ingestion ({@code /api/{projectId}/…}) and health/metrics probes: open, because ingestion
  *       authenticates DSN keys itself and probes must work without credentials;</li>
- *   <li>everything else: authenticated (the web UI adds its login to this chain).</li>
+ *   <li>everything else, the web pages: a session from the login form ({@link WebPages}), CSRF
+ *       tokens on forms, a strict Content-Security-Policy.</li>
  * </ol>
  */
 @Configuration(proxyBeanMethods = false)
@@ -113,12 +115,22 @@ class SecurityConfiguration {
     @Order(3)
     SecurityFilterChain everythingElse(HttpSecurity http) throws Exception {
         return http
-                .exceptionHandling(handling -> handling
-                        .authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(WebPages.CONTENT_SECURITY_POLICY))
+                        .frameOptions(frame -> frame.deny())
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
                 .authorizeHttpRequests(requests -> requests
                         // Error pages render the status of requests that other chains let through.
                         .requestMatchers("/error").permitAll()
+                        .requestMatchers(WebPages.PUBLIC_PATHS).permitAll()
                         .anyRequest().authenticated())
+                // Users sign in with their e-mail and password (PasswordUserDetailsService) into a
+                // session; CSRF protection stays on for every form.
+                .formLogin(form -> form
+                        .loginPage(WebPages.LOGIN)
+                        .usernameParameter("email")
+                        .defaultSuccessUrl("/", false))
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl(WebPages.LOGIN + "?signed-out"))
                 .build();
     }
 }

@@ -6,12 +6,17 @@ import org.springframework.stereotype.Component;
 
 /** The DSN and endpoint URLs of a key, from the {@link BaseUrl} (which may carry a path prefix). */
 @Component
-class DsnUrls {
+public class DsnUrls {
 
     private final BaseUrl baseUrl;
 
     DsnUrls(BaseUrl baseUrl) {
         this.baseUrl = baseUrl;
+    }
+
+    /** The DSN an SDK is given: the public key, no secret. */
+    public String publicDsn(DsnKey key) {
+        return of(key).publicDsn();
     }
 
     ProjectKeyJson.Dsn of(DsnKey key) {

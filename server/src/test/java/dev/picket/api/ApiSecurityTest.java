@@ -115,8 +115,12 @@ class ApiSecurityTest {
     }
 
     @Test
-    void otherPagesNeedAuthentication() {
-        assertThat(HttpApi.anonymous(port).get("/").statusCode()).isEqualTo(401);
-        assertThat(HttpApi.anonymous(port).get("/actuator/info").statusCode()).isEqualTo(401);
+    void otherPagesSendAnonymousVisitorsToSignIn() {
+        for (String path : new String[] {"/", "/actuator/info"}) {
+            HttpResponse<String> response = HttpApi.anonymous(port).get(path);
+            assertThat(response.statusCode()).as(path).isEqualTo(302);
+            assertThat(response.headers().firstValue("Location")).as(path).hasValueSatisfying(
+                    location -> assertThat(location).endsWith("/login"));
+        }
     }
 }

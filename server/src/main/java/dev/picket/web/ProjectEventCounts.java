@@ -22,7 +22,8 @@ class ProjectEventCounts {
     Map<Long, Counts> forOrganization(long organizationId) {
         // The issues' own counters are kept exact per event, so summing them avoids scanning events.
         return jdbc.sql("""
-                        SELECT i.project_id, sum(i.times_seen), sum(i.status = 'unresolved') FROM issues i
+                        SELECT i.project_id, sum(i.times_seen),
+                               sum(CASE WHEN i.status = 'unresolved' THEN 1 ELSE 0 END) FROM issues i
                         JOIN projects p ON p.id = i.project_id WHERE p.organization_id = ? GROUP BY i.project_id""")
                 .param(organizationId)
                 .query((row, n) -> Map.entry(row.getLong(1), new Counts(row.getLong(2), row.getLong(3))))

@@ -7,6 +7,7 @@ import dev.picket.issues.IssueSort;
 import dev.picket.issues.Issues;
 import dev.picket.issues.StatusChange;
 import dev.picket.issues.api.IssueSearch;
+import dev.picket.projects.ProjectAccess.MemberProject;
 import java.security.Principal;
 import java.util.List;
 import java.util.Locale;
@@ -41,7 +42,7 @@ class IssuePagesController {
     String list(Principal principal, @PathVariable String organizationSlug, @PathVariable String projectSlug,
                 @RequestParam(required = false) String query, @RequestParam(defaultValue = "date") String sort,
                 @RequestParam(required = false) String cursor, Model model) {
-        PageAccess.ProjectScope scope = access.project(principal, organizationSlug, projectSlug);
+        MemberProject scope = access.project(principal, organizationSlug, projectSlug);
         String search = query == null ? DEFAULT_SEARCH : query;
         IssueSort order = sort(sort);
         model.addAttribute("organization", scope.organization());

@@ -1,13 +1,13 @@
 package dev.picket.web;
 
 import dev.picket.accounts.Organization;
-import dev.picket.accounts.Organizations;
 import dev.picket.accounts.User;
 import dev.picket.accounts.Users;
 import dev.picket.issues.Issue;
 import dev.picket.issues.Issues;
 import dev.picket.projects.Project;
-import dev.picket.projects.Projects;
+import dev.picket.projects.ProjectAccess;
+import dev.picket.projects.ProjectAccess.MemberProject;
 import java.security.Principal;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -21,19 +21,13 @@ import org.springframework.web.server.ResponseStatusException;
 class PageAccess {
 
     private final Users users;
-    private final Organizations organizations;
-    private final Projects projects;
+    private final ProjectAccess projects;
     private final Issues issues;
 
-    PageAccess(Users users, Organizations organizations, Projects projects, Issues issues) {
+    PageAccess(Users users, ProjectAccess projects, Issues issues) {
         this.users = users;
-        this.organizations = organizations;
         this.projects = projects;
         this.issues = issues;
-    }
-
-    /** A project and the organization it belongs to. */
-    record ProjectScope(Organization organization, Project project) {
     }
 
     record IssueScope(Organization organization, Project project, Issue issue) {
@@ -45,20 +39,15 @@ class PageAccess {
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.UNAUTHORIZED));
     }
 
-    ProjectScope project(Principal principal, String organizationSlug, String projectSlug) {
-        Organization organization = organizations.findForMember(user(principal).id(), organizationSlug)
-                .orElseThrow(PageAccess::notFound);
-        Project project = projects.findBySlug(organization.id(), projectSlug).orElseThrow(PageAccess::notFound);
-        return new ProjectScope(organization, project);
+    MemberProject project(Principal principal, String organizationSlug, String projectSlug) {
+        return projects.forMember(user(principal).id(), organizationSlug, projectSlug).orElseThrow(PageAccess::notFound);
     }
 
     IssueScope issue(Principal principal, long issueId) {
         Issue issue = issues.find(issueId).orElseThrow(PageAccess::notFound);
-        Project project = projects.findById(issue.projectId()).orElseThrow(PageAccess::notFound);
-        Organization organization = organizations.findById(project.organizationId())
-                .flatMap(org -> organizations.findForMember(user(principal).id(), org.slug()))
+        MemberProject scope = projects.forMember(user(principal).id(), issue.projectId())
                 .orElseThrow(PageAccess::notFound);
-        return new IssueScope(organization, project, issue);
+        return new IssueScope(scope.organization(), scope.project(), issue);
     }
 
     static ResponseStatusException notFound() {

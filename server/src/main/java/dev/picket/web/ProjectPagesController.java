@@ -1,10 +1,12 @@
 package dev.picket.web;
 
+
 import dev.picket.accounts.Organization;
 import dev.picket.accounts.Organizations;
 import dev.picket.projects.DsnKey;
 import dev.picket.projects.DsnUrls;
 import dev.picket.projects.Project;
+import dev.picket.projects.ProjectAccess.MemberProject;
 import dev.picket.projects.ProjectKeys;
 import dev.picket.projects.Projects;
 import java.security.Principal;
@@ -56,7 +58,7 @@ class ProjectPagesController {
     @GetMapping("/projects/{organizationSlug}/{projectSlug}/")
     String project(Principal principal, @PathVariable String organizationSlug, @PathVariable String projectSlug,
                    Model model) {
-        PageAccess.ProjectScope scope = access.project(principal, organizationSlug, projectSlug);
+        MemberProject scope = access.project(principal, organizationSlug, projectSlug);
         List<KeyRow> keyRows = keys.list(scope.project()).stream()
                 .map(key -> new KeyRow(key, dsnUrls.publicDsn(key))).toList();
         model.addAttribute("organization", scope.organization());

@@ -16,6 +16,7 @@ import dev.picket.issues.StatusChange;
 import dev.picket.issues.StoredEvent;
 import dev.picket.issues.TagSummary;
 import dev.picket.issues.TagValueCount;
+import dev.picket.projects.ProjectAccess.MemberProject;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Duration;
 import java.time.Instant;
@@ -67,7 +68,7 @@ class IssuesController {
                                              @RequestParam(required = false) String cursor,
                                              @RequestParam(defaultValue = "25") int limit,
                                              HttpServletRequest request) {
-        IssueAccess.Scope scope = access.project(user, organizationSlug, projectSlug);
+        MemberProject scope = access.project(user, organizationSlug, projectSlug);
         IssuePage page = badRequestOn(() -> issues.list(IssueSearch.apply(query == null ? DEFAULT_SEARCH : query,
                 IssueQuery.all(scope.project().id()).withSort(sort(sort)).withCursor(blankToNull(cursor))
                         .withLimit(limit))));
@@ -126,7 +127,7 @@ class IssuesController {
     @GetMapping("/api/0/projects/{organizationSlug}/{projectSlug}/events/{eventId}/")
     ObjectNode projectEvent(@AuthenticationPrincipal ApiUser user, @PathVariable String organizationSlug,
                             @PathVariable String projectSlug, @PathVariable String eventId) {
-        IssueAccess.Scope scope = access.project(user, organizationSlug, projectSlug);
+        MemberProject scope = access.project(user, organizationSlug, projectSlug);
         return events.full(issues.event(scope.project().id(), eventId.replace("-", "").toLowerCase(Locale.ROOT))
                 .orElseThrow(ApiException::notFound));
     }
@@ -164,7 +165,7 @@ class IssuesController {
     }
 
     private IssueResponse response(ApiUser user, Issue issue) {
-        IssueAccess.Scope scope = access.projectOf(user, issue.projectId());
+        MemberProject scope = access.projectOf(user, issue.projectId());
         return IssueResponse.of(issue, scope.project(), baseUrl.get(), scope.organization().slug(),
                 issues.hourlyCounts(issue.id()));
     }

@@ -1,6 +1,7 @@
 package dev.picket.issues;
 
 import java.time.Instant;
+import java.util.Locale;
 
 /**
  * An issue: the events of one project that share a grouping hash.
@@ -21,4 +22,20 @@ public record Issue(long id, long projectId, long shortId, String type, String t
                     Instant firstSeen, Instant lastSeen, long timesSeen, long userCount, String firstRelease,
                     String lastRelease, Instant resolvedAt, boolean resolvedInNextRelease, String resolvedInRelease,
                     IgnoreRule ignoreRule) {
+
+    private static final String CROCKFORD_BASE32 = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+
+    /**
+     * The issue's name as Sentry shows it, {@code PROJECT-SLUG-1A}: its number within the project in
+     * Crockford's base 32 (no I, L, O, U).
+     */
+    public String qualifiedShortId(String projectSlug) {
+        StringBuilder digits = new StringBuilder();
+        long n = shortId;
+        do {
+            digits.append(CROCKFORD_BASE32.charAt((int) (n % 32)));
+            n /= 32;
+        } while (n > 0);
+        return projectSlug.toUpperCase(Locale.ROOT) + "-" + digits.reverse();
+    }
 }

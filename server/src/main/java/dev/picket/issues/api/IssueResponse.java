@@ -8,7 +8,6 @@ import dev.picket.projects.Project;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /** An issue in the shape of Sentry's API: string ids, {@code count} as a string, camelCase names. */
@@ -31,7 +30,7 @@ record IssueResponse(String id, String shortId, String title, String culprit, St
         Map<String, List<List<Long>>> stats = last24Hours == null ? null : Map.of("24h", last24Hours.stream()
                 .map(b -> List.of(b.start().getEpochSecond(), b.count())).toList());
         return new IssueResponse(Long.toString(issue.id()),
-                project.slug().toUpperCase(Locale.ROOT) + "-" + crockfordBase32(issue.shortId()),
+                issue.qualifiedShortId(project.slug()),
                 issue.title(), issue.culprit(),
                 baseUrl + "/organizations/" + organizationSlug + "/issues/" + issue.id() + "/",
                 issue.level(), issue.status().column(), statusDetails(issue),
@@ -59,18 +58,6 @@ record IssueResponse(String id, String shortId, String title, String culprit, St
             }
         }
         return details;
-    }
-
-    /** Sentry writes an issue's number in Crockford's base 32 (no I, L, O, U). */
-    static String crockfordBase32(long number) {
-        String digits = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
-        StringBuilder out = new StringBuilder();
-        long n = number;
-        do {
-            out.append(digits.charAt((int) (n % 32)));
-            n /= 32;
-        } while (n > 0);
-        return out.reverse().toString();
     }
 
     private static String issueType(String eventType) {

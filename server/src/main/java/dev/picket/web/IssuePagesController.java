@@ -75,6 +75,19 @@ class IssuePagesController {
         return "issue";
     }
 
+    /**
+     * Sentry's issue permalink, which the API's {@code permalink} and alert notifications carry, leads
+     * to the issue's page.
+     */
+    @GetMapping("/organizations/{organizationSlug}/issues/{issueId}/")
+    String permalink(Principal principal, @PathVariable String organizationSlug, @PathVariable long issueId) {
+        PageAccess.IssueScope scope = access.issue(principal, issueId);
+        if (!scope.organization().slug().equals(organizationSlug)) {
+            throw PageAccess.notFound();
+        }
+        return "redirect:/issues/" + issueId + "/";
+    }
+
     @GetMapping("/issues/{issueId}/events/latest/json/")
     String latestEventJson(Principal principal, @PathVariable long issueId, Model model) {
         PageAccess.IssueScope scope = access.issue(principal, issueId);

@@ -110,6 +110,16 @@ class PageAccessBrowserTest {
     }
 
     @Test
+    void sentrysIssuePermalinkLeadsToTheIssuePage() {
+        SignIn.asAdmin(page);
+
+        page.navigate("/organizations/default/issues/" + issueId + "/");
+
+        assertThat(page).hasURL(Pattern.compile(".*/issues/" + issueId + "/$"));
+        assertThat(page.navigate("/organizations/elsewhere/issues/" + issueId + "/").status()).isEqualTo(404);
+    }
+
+    @Test
     void wrongPasswordIsRefused() {
         page.navigate("/login");
         page.getByLabel("E-mail").fill(SignIn.ADMIN_EMAIL);
@@ -128,6 +138,7 @@ class PageAccessBrowserTest {
         assertThat(page.locator("h1")).hasText("Not found");
         assertThat(page.navigate("/projects/default/" + project.slug() + "/").status()).isEqualTo(404);
         assertThat(page.navigate("/issues/" + issueId + "/").status()).isEqualTo(404);
+        assertThat(page.navigate("/organizations/default/issues/" + issueId + "/").status()).isEqualTo(404);
         page.navigate("/");
         assertThat(page.locator("main")).not().containsText(project.slug());
     }

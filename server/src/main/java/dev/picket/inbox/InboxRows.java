@@ -1,14 +1,23 @@
 package dev.picket.inbox;
 
+import dev.picket.store.SqlDialect;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.util.ArrayList;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** How the processor consumes the inbox table: unprocessed rows in id order, then marks them. */
+/**
+ * How the processor consumes the inbox table: it claims unprocessed rows, oldest first, and marks
+ * them processed in the transaction that stores their results. On PostgreSQL several instances
+ * consume one inbox: a claimed row is locked to the claiming transaction and skipped by the others,
+ * so each row is processed once, and a row whose taker dies is free again when its connection goes.
+ * SQLite has one processor per database file.
+ */
 @Component
 public class InboxRows {
 
@@ -22,20 +31,38 @@ public class InboxRows {
     private static final byte[] NO_PAYLOAD = new byte[0];
 
     private final JdbcClient jdbc;
+    private final String claim;
+    private final boolean claimLocks;
 
-    public InboxRows(JdbcClient jdbc) {
+    public InboxRows(JdbcClient jdbc, SqlDialect dialect) {
         this.jdbc = jdbc;
+        this.claim = """
+                SELECT id, project_id, event_id, received_at, payload FROM inbox
+                WHERE processed_at IS NULL ORDER BY id LIMIT ?""" + dialect.claim();
+        this.claimLocks = !dialect.claim().isEmpty();
     }
 
-    /** The oldest rows not yet processed, at most {@code limit}. */
-    public List<InboxRow> unprocessed(int limit) {
-        return jdbc.sql("""
-                        SELECT id, project_id, event_id, received_at, payload FROM inbox
-                        WHERE processed_at IS NULL ORDER BY id LIMIT ?""")
-                .param(limit)
-                .query((rs, n) -> new InboxRow(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getLong(4),
-                        rs.getBytes(5)))
-                .list();
+    /**
+     * The oldest rows not yet processed nor claimed by another transaction, at most {@code limit},
+     * claimed for {@code transaction} until it ends: mark them with {@link #markProcessed} before
+     * it commits. Where claims are locks this begins the transaction (autocommit off); elsewhere it
+     * leaves {@code transaction} as it was, so that SQLite's write lock is not taken before writing.
+     */
+    public List<InboxRow> claim(Connection transaction, int limit) throws SQLException {
+        if (claimLocks) {
+            transaction.setAutoCommit(false);
+        }
+        List<InboxRow> rows = new ArrayList<>(limit);
+        try (PreparedStatement select = transaction.prepareStatement(claim)) {
+            select.setInt(1, limit);
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(new InboxRow(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getLong(4),
+                            rs.getBytes(5)));
+                }
+            }
+        }
+        return rows;
     }
 
     /** Marks rows processed within the caller's transaction, so that their results and marks commit together. */

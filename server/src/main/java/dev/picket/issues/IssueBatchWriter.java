@@ -10,14 +10,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.TreeMap;
 
 /**
  * Writes issues within one processing transaction: finds or creates the issue of an event by its
- * grouping hashes, gathers what each newly stored event adds to its issue, and on {@link #flush()}
+ * grouping hashes (once per hash also when several instances process at once), gathers what each newly stored event adds to its issue, and on {@link #flush()}
  * writes each touched issue once (counts, first/last seen, latest level and title, releases,
  * regression and the end of an ignore), with its hourly buckets, distinct users and tag values.
  * Not thread-safe: one per transaction.
@@ -28,10 +28,14 @@ public final class IssueBatchWriter implements AutoCloseable {
     private static final String LINK_HASH = """
             INSERT INTO issue_hashes (project_id, hash, issue_id) VALUES (?, ?, ?)
             ON CONFLICT (project_id, hash) DO NOTHING""";
+    // The counter row's lock, held until commit, also makes the creation of a project's issues one
+    // transaction at a time across instances: see create().
     private static final String NEXT_SHORT_ID = """
             INSERT INTO project_issue_counters (project_id, last_short_id) VALUES (?, 1)
             ON CONFLICT (project_id) DO UPDATE SET last_short_id = project_issue_counters.last_short_id + 1
             RETURNING last_short_id""";
+    private static final String GIVE_BACK_SHORT_ID = """
+            UPDATE project_issue_counters SET last_short_id = last_short_id - 1 WHERE project_id = ?""";
     private static final String CREATE = """
             INSERT INTO issues (project_id, short_id, type, title, culprit, level, platform, metadata, status,
                                 substatus, status_changed_at, first_seen, last_seen, times_seen, user_count, first_release,
@@ -73,7 +77,8 @@ public final class IssueBatchWriter implements AutoCloseable {
     private final PreparedStatement findHash;
     private final PreparedStatement linkHash;
     private final Map<String, Long> knownHashes = new HashMap<>();
-    private final Map<Long, IssueDelta> deltas = new LinkedHashMap<>();
+    // In id order: the order issues are locked in.
+    private final Map<Long, IssueDelta> deltas = new TreeMap<>();
 
     /** @param now the processing time, epoch milliseconds: "ignore until" times are compared with it */
     public IssueBatchWriter(Connection transaction, long now) throws SQLException {
@@ -106,12 +111,26 @@ public final class IssueBatchWriter implements AutoCloseable {
         return OptionalLong.of(found);
     }
 
-    /** Creates an issue with no events yet: {@link #record} counts its first event. */
-    public long create(NewIssue issue) throws SQLException {
+    /**
+     * The issue of an event none of whose hashes {@link #find} knew: a new issue with no events yet
+     * ({@link #record} counts its first event), or the issue another transaction created for one of
+     * the hashes since (Picket instances sharing a PostgreSQL database process side by side).
+     */
+    public IssueOfEvent create(NewIssue issue) throws SQLException {
         long shortId;
         try (PreparedStatement next = transaction.prepareStatement(NEXT_SHORT_ID)) {
             next.setLong(1, issue.projectId());
             shortId = single(next);
+        }
+        // Holding the counter, this is the project's only transaction creating issues, and it sees
+        // every issue created before it took the counter (each statement reads what has committed).
+        OptionalLong createdMeanwhile = findCommitted(issue.projectId(), issue.hashes());
+        if (createdMeanwhile.isPresent()) {
+            try (PreparedStatement giveBack = transaction.prepareStatement(GIVE_BACK_SHORT_ID)) {
+                giveBack.setLong(1, issue.projectId());
+                giveBack.executeUpdate();
+            }
+            return new IssueOfEvent(createdMeanwhile.getAsLong(), false);
         }
         long id;
         try (PreparedStatement create = transaction.prepareStatement(CREATE)) {
@@ -132,7 +151,11 @@ public final class IssueBatchWriter implements AutoCloseable {
             id = single(create);
         }
         link(issue.projectId(), issue.hashes(), id);
-        return id;
+        return new IssueOfEvent(id, true);
+    }
+
+    /** @param created whether this transaction created the issue */
+    public record IssueOfEvent(long id, boolean created) {
     }
 
     /** Counts a newly stored event for its issue; written on {@link #flush()}. */
@@ -140,40 +163,58 @@ public final class IssueBatchWriter implements AutoCloseable {
         deltas.computeIfAbsent(issueId, id -> new IssueDelta()).add(occurrence);
     }
 
-    /** Writes what {@link #record} gathered: one update per issue. */
+    /**
+     * Writes what {@link #record} gathered: one update per issue. The issues are locked first, in id
+     * order, and only then are their users, hours and tags written: transactions of several
+     * instances that touch the same issues wait for each other in one order rather than deadlock,
+     * and every count is added to the value the previous transaction committed.
+     */
     public void flush() throws SQLException {
         if (deltas.isEmpty()) {
             return;
         }
-        Map<Long, Long> newUsers = addUsers();
-        // Locked: a status change through the API between this read and the update would be overwritten.
-        try (PreparedStatement read = transaction.prepareStatement(READ_STATE + dialect.forUpdate());
-             PreparedStatement update = transaction.prepareStatement(UPDATE)) {
-            for (Map.Entry<Long, IssueDelta> entry : deltas.entrySet()) {
-                long issueId = entry.getKey();
-                IssueDelta delta = entry.getValue();
+        List<Long> issueIds = List.copyOf(deltas.keySet());
+        Map<Long, LockedIssue> locked = lock(issueIds);
+        Map<Long, Long> newUsers = addUsers(issueIds);
+        try (PreparedStatement update = transaction.prepareStatement(UPDATE)) {
+            for (long issueId : issueIds) {
+                IssueDelta delta = deltas.get(issueId);
+                LockedIssue issue = locked.get(issueId);
                 long users = newUsers.getOrDefault(issueId, 0L);
-                read.setLong(1, issueId);
-                IssueState state;
-                long timesSeen;
-                long userCount;
-                try (ResultSet row = read.executeQuery()) {
-                    if (!row.next()) {
-                        throw new SQLException("issue " + issueId + " vanished during processing");
-                    }
-                    timesSeen = row.getLong("times_seen");
-                    userCount = row.getLong("user_count");
-                    state = IssueStateColumns.read(row);
-                }
-                IssueState next = state.afterEvents(delta.releases, timesSeen + delta.events, userCount + users, now);
+                IssueState next = issue.state().afterEvents(delta.releases, issue.timesSeen() + delta.events,
+                        issue.userCount() + users, now);
                 bindUpdate(update, issueId, delta, users, next);
                 update.addBatch();
             }
             update.executeBatch();
         }
-        writeHours();
-        writeTags();
+        writeHours(issueIds);
+        writeTags(issueIds);
         deltas.clear();
+    }
+
+    private record LockedIssue(long timesSeen, long userCount, IssueState state) {
+    }
+
+    /**
+     * Reads the issues' counts and state and locks them until commit, so that nothing else changes
+     * them in between: another batch's counts, or a status change through the API.
+     */
+    private Map<Long, LockedIssue> lock(List<Long> issueIds) throws SQLException {
+        Map<Long, LockedIssue> locked = new HashMap<>();
+        try (PreparedStatement read = transaction.prepareStatement(READ_STATE + dialect.forNoKeyUpdate())) {
+            for (long issueId : issueIds) {
+                read.setLong(1, issueId);
+                try (ResultSet row = read.executeQuery()) {
+                    if (!row.next()) {
+                        throw new SQLException("issue " + issueId + " vanished during processing");
+                    }
+                    locked.put(issueId, new LockedIssue(row.getLong("times_seen"), row.getLong("user_count"),
+                            IssueStateColumns.read(row)));
+                }
+            }
+        }
+        return locked;
     }
 
     @Override
@@ -184,11 +225,23 @@ public final class IssueBatchWriter implements AutoCloseable {
     }
 
     private Long lookup(long projectId, String hash) throws SQLException {
-        String key = projectId + ":" + hash;
-        Long cached = knownHashes.get(key);
-        if (cached != null) {
-            return cached;
+        Long cached = knownHashes.get(projectId + ":" + hash);
+        return cached != null ? cached : lookupCommitted(projectId, hash);
+    }
+
+    /** As {@link #find}, past this batch's cache of hashes it looked up. */
+    private OptionalLong findCommitted(long projectId, List<String> hashes) throws SQLException {
+        for (String hash : hashes) {
+            Long issue = lookupCommitted(projectId, hash);
+            if (issue != null) {
+                return find(projectId, hashes);
+            }
         }
+        return OptionalLong.empty();
+    }
+
+    private Long lookupCommitted(long projectId, String hash) throws SQLException {
+        String key = projectId + ":" + hash;
         findHash.setLong(1, projectId);
         findHash.setString(2, hash);
         try (ResultSet row = findHash.executeQuery()) {
@@ -212,15 +265,15 @@ public final class IssueBatchWriter implements AutoCloseable {
     }
 
     /** Adds the batch's users to each issue; returns how many were new per issue. */
-    private Map<Long, Long> addUsers() throws SQLException {
+    private Map<Long, Long> addUsers(List<Long> issueIds) throws SQLException {
         Map<Long, Long> added = new HashMap<>();
         try (PreparedStatement insert = transaction.prepareStatement(ADD_USER)) {
-            for (Map.Entry<Long, IssueDelta> entry : deltas.entrySet()) {
-                for (String user : entry.getValue().users) {
-                    insert.setLong(1, entry.getKey());
+            for (long issueId : issueIds) {
+                for (String user : deltas.get(issueId).users) {
+                    insert.setLong(1, issueId);
                     insert.setString(2, user);
                     if (insert.executeUpdate() == 1) {
-                        added.merge(entry.getKey(), 1L, Long::sum);
+                        added.merge(issueId, 1L, Long::sum);
                     }
                 }
             }
@@ -254,11 +307,11 @@ public final class IssueBatchWriter implements AutoCloseable {
         update.setLong(i, issueId);
     }
 
-    private void writeHours() throws SQLException {
+    private void writeHours(List<Long> issueIds) throws SQLException {
         try (PreparedStatement insert = transaction.prepareStatement(ADD_HOUR)) {
-            for (Map.Entry<Long, IssueDelta> entry : deltas.entrySet()) {
-                for (Map.Entry<Long, Long> hour : entry.getValue().hourly.entrySet()) {
-                    insert.setLong(1, entry.getKey());
+            for (long issueId : issueIds) {
+                for (Map.Entry<Long, Long> hour : deltas.get(issueId).hourly.entrySet()) {
+                    insert.setLong(1, issueId);
                     insert.setLong(2, hour.getKey());
                     insert.setLong(3, hour.getValue());
                     insert.addBatch();
@@ -268,11 +321,11 @@ public final class IssueBatchWriter implements AutoCloseable {
         }
     }
 
-    private void writeTags() throws SQLException {
+    private void writeTags(List<Long> issueIds) throws SQLException {
         try (PreparedStatement insert = transaction.prepareStatement(ADD_TAG)) {
-            for (Map.Entry<Long, IssueDelta> entry : deltas.entrySet()) {
-                for (Map.Entry<EventTag, IssueDelta.TagDelta> tag : entry.getValue().tags.entrySet()) {
-                    insert.setLong(1, entry.getKey());
+            for (long issueId : issueIds) {
+                for (Map.Entry<EventTag, IssueDelta.TagDelta> tag : deltas.get(issueId).tags.entrySet()) {
+                    insert.setLong(1, issueId);
                     insert.setString(2, tag.getKey().key());
                     insert.setString(3, tag.getKey().value());
                     insert.setLong(4, tag.getValue().count);

@@ -107,8 +107,9 @@ final class BatchWriter implements AutoCloseable {
             // A replay whose grouping changed since: it stays in the issue it was counted for.
             return;
         } else {
-            issueId = issues.create(event.issue());
-            created = true;
+            IssueBatchWriter.IssueOfEvent issue = issues.create(event.issue());
+            issueId = issue.id();
+            created = issue.created();
         }
         var occurrence = event.occurrence();
         PreparedStatement insert = statements.get(INSERT_EVENT);

@@ -7,12 +7,14 @@ import dev.picket.inbox.ProcessedRow;
 import dev.picket.inbox.TableInbox;
 import dev.picket.issues.Issues;
 import dev.picket.processing.scrub.Scrubber;
+import dev.picket.store.JobRuns;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.LockSupport;
@@ -24,20 +26,26 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Processes the inbox on one background thread: takes the oldest unprocessed rows, prepares their
+ * Processes the inbox on one background thread: claims the oldest unprocessed rows, prepares their
  * items (events are normalized, scrubbed and grouped), and in one transaction per batch stores
  * events with their issues' counts, transactions and spans, sessions, check-ins, user reports and
  * attachments, and marks the rows processed; then it tells the {@link ProcessedBatchListener}s what the
  * batch stored. A replay stores and counts nothing twice. It wakes when the inbox
  * commits, and looks on its own every {@link ProcessorProperties#fallbackPoll()} (rows left from
- * before a restart are found on start).
+ * before a restart are found on start). On PostgreSQL several instances process one inbox side by
+ * side: each batch claims its rows ({@link InboxRows#claim}), so each row is processed once.
  */
 @Component
 public class InboxProcessor implements InboxCommitListener, SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(InboxProcessor.class);
     private static final long STOP_WAIT_MILLIS = 30_000;
-    private static final long SWEEP_EVERY_NANOS = TimeUnit.MINUTES.toNanos(1);
+    private static final Duration SWEEP_EVERY = Duration.ofMinutes(1);
+    private static final String SWEEP_JOB = "issue-status-sweep";
+    /** PostgreSQL's SQLSTATEs for a transaction rolled back to resolve a deadlock or a serialization conflict. */
+    private static final Set<String> LOST_LOCK_CONFLICT = Set.of("40P01", "40001");
+    /** How often {@link #awaitIdle} looks again when another instance may be the one processing. */
+    private static final long IDLE_RECHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
     private final DataSource dataSource;
     private final InboxRows inbox;
@@ -46,17 +54,18 @@ public class InboxProcessor implements InboxCommitListener, SmartLifecycle {
     private final Issues issues;
     private final ProcessorMetrics metrics;
     private final List<ProcessedBatchListener> listeners;
+    private final JobRuns jobRuns;
 
     private final ReentrantLock progressLock = new ReentrantLock();
     private final Condition progressed = progressLock.newCondition();
 
     private volatile boolean running;
     private volatile Thread thread;
-    private long lastSweep = System.nanoTime() - SWEEP_EVERY_NANOS;
+    private long lastSweep = System.nanoTime() - SWEEP_EVERY.toNanos();
 
     public InboxProcessor(DataSource dataSource, InboxRows inbox, ProcessorProperties properties,
                           MeterRegistry registry, ScrubbingSettings scrubbing, Issues issues,
-                          List<ProcessedBatchListener> listeners) {
+                          List<ProcessedBatchListener> listeners, JobRuns jobRuns) {
         this.dataSource = dataSource;
         this.inbox = inbox;
         this.properties = properties;
@@ -64,6 +73,7 @@ public class InboxProcessor implements InboxCommitListener, SmartLifecycle {
         this.envelopeItems = new EnvelopeItems(new Scrubber(), scrubbing);
         this.issues = issues;
         this.listeners = List.copyOf(listeners);
+        this.jobRuns = jobRuns;
     }
 
     @Override
@@ -89,7 +99,8 @@ public class InboxProcessor implements InboxCommitListener, SmartLifecycle {
                 if (left <= 0) {
                     return false;
                 }
-                progressed.awaitNanos(left);
+                // Another instance may process the rows and signal nothing here.
+                progressed.awaitNanos(Math.min(left, IDLE_RECHECK_NANOS));
             }
             return true;
         } finally {
@@ -139,12 +150,13 @@ public class InboxProcessor implements InboxCommitListener, SmartLifecycle {
             long pause;
             try {
                 int rows = processBatch();
+                if (rows == 0) {
+                    sweepNowAndThen();
+                }
                 // A full batch means more may be waiting; otherwise sleep until the next commit.
                 pause = rows == properties.batchSize() ? 0 : properties.fallbackPoll().toNanos();
             } catch (SQLException | RuntimeException e) {
-                // The thread must outlive any failure: a dead processor would leave the inbox growing.
-                log.warn("inbox processing failed; retrying in {}", properties.retryDelay(), e);
-                pause = properties.retryDelay().toNanos();
+                pause = afterFailure(e);
             }
             if (pause > 0 && running) {
                 LockSupport.parkNanos(this, pause);
@@ -152,52 +164,78 @@ public class InboxProcessor implements InboxCommitListener, SmartLifecycle {
         }
     }
 
-    private int processBatch() throws SQLException {
-        List<InboxRow> rows = inbox.unprocessed(properties.batchSize());
-        if (rows.isEmpty()) {
-            sweepNowAndThen();
+    /** How long to wait before the next batch after {@code e}; the thread must outlive any failure. */
+    private long afterFailure(Exception e) {
+        if (e instanceof SQLException sql && LOST_LOCK_CONFLICT.contains(sql.getSQLState())) {
+            // Another instance's batch locked rows this one needed, in the opposite order, and the
+            // database rolled this one back; nothing of it was stored, so it is simply done again.
+            log.info("an inbox batch lost a lock conflict with another instance and is retried: {}", e.getMessage());
             return 0;
         }
+        log.warn("inbox processing failed; retrying in {}", properties.retryDelay(), e);
+        return properties.retryDelay().toNanos();
+    }
+
+    private int processBatch() throws SQLException {
         long start = System.nanoTime();
-        // Reading, normalizing, scrubbing, grouping and compressing happen before the transaction, so
-        // the write lock is held only for writing; rows are independent, so they are prepared in parallel.
-        List<RowOutcome> prepared = rows.parallelStream().map(this::prepare).toList();
-        List<PreparedItem> found = new ArrayList<>();
-        List<ProcessedRow> outcomes = new ArrayList<>(rows.size());
-        int failed = 0;
-        long discardedByClients = 0;
-        long logs = 0;
-        for (RowOutcome outcome : prepared) {
-            outcomes.add(outcome.processed());
-            if (outcome.items() == null) {
-                failed++;
-                continue;
-            }
-            found.addAll(outcome.items().items());
-            discardedByClients += outcome.items().discardedByClients();
-            logs += outcome.items().logs();
-        }
-        long now = System.currentTimeMillis();
+        List<InboxRow> rows;
         List<ProcessedBatch.StoredError> stored;
+        BatchCounts counts;
+        long now;
         try (Connection tx = dataSource.getConnection()) {
+            rows = inbox.claim(tx, properties.batchSize());
+            if (rows.isEmpty()) {
+                tx.setAutoCommit(true);
+                return 0;
+            }
+            // Reading, normalizing, scrubbing, grouping and compressing happen before the writes, so
+            // SQLite's write lock is held only for writing (PostgreSQL holds just the claimed rows);
+            // rows are independent, so they are prepared in parallel.
+            List<RowOutcome> prepared = rows.parallelStream().map(this::prepare).toList();
+            counts = new BatchCounts(prepared);
+            now = System.currentTimeMillis();
             tx.setAutoCommit(false);
             try (BatchWriter writer = new BatchWriter(tx, now)) {
-                for (PreparedItem item : found) {
+                for (PreparedItem item : counts.found) {
                     writer.write(item);
                 }
                 writer.finish();
                 stored = writer.storedErrors();
             }
-            inbox.markProcessed(tx, outcomes, now);
+            inbox.markProcessed(tx, counts.outcomes, now);
             // Turning autocommit back on commits without the driver beginning the next transaction.
             tx.setAutoCommit(true);
         }
-        metrics.batchCommitted(rows.size(), failed, found.size(), stored.size(), System.nanoTime() - start);
+        metrics.batchCommitted(rows.size(), counts.failed, counts.found.size(), stored.size(),
+                System.nanoTime() - start);
         tellListeners(new ProcessedBatch(now, stored));
-        metrics.clientReports(discardedByClients, logs);
+        metrics.clientReports(counts.discardedByClients, counts.logs);
         rows.forEach(row -> metrics.rowLag(now - row.receivedAt()));
         signalProgress();
         return rows.size();
+    }
+
+    /** What the prepared rows of a batch hold, gathered for writing and for the metrics. */
+    private static final class BatchCounts {
+        final List<PreparedItem> found = new ArrayList<>();
+        final List<ProcessedRow> outcomes;
+        int failed;
+        long discardedByClients;
+        long logs;
+
+        BatchCounts(List<RowOutcome> prepared) {
+            outcomes = new ArrayList<>(prepared.size());
+            for (RowOutcome outcome : prepared) {
+                outcomes.add(outcome.processed());
+                if (outcome.items() == null) {
+                    failed++;
+                    continue;
+                }
+                found.addAll(outcome.items().items());
+                discardedByClients += outcome.items().discardedByClients();
+                logs += outcome.items().logs();
+            }
+        }
     }
 
     private void tellListeners(ProcessedBatch batch) {
@@ -226,12 +264,17 @@ public class InboxProcessor implements InboxCommitListener, SmartLifecycle {
         }
     }
 
-    /** Lets time change issues that get no event: expired ignores end, new issues become ongoing. */
+    /**
+     * Lets time change issues that get no event: expired ignores end, new issues become ongoing.
+     * Of several instances, one sweeps per minute.
+     */
     private void sweepNowAndThen() {
         long now = System.nanoTime();
-        if (now - lastSweep >= SWEEP_EVERY_NANOS) {
+        if (now - lastSweep >= SWEEP_EVERY.toNanos()) {
             lastSweep = now;
-            issues.sweep();
+            if (jobRuns.claim(SWEEP_JOB, SWEEP_EVERY)) {
+                issues.sweep();
+            }
         }
     }
 

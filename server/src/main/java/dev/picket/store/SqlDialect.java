@@ -9,15 +9,22 @@ import java.sql.SQLException;
  */
 public enum SqlDialect {
 
-    /** Transactions begin IMMEDIATE: a transaction holds the database's one write lock before it reads. */
-    SQLITE(""),
+    /**
+     * Transactions begin IMMEDIATE: a transaction holds the database's one write lock before it reads.
+     * One process writes the file, so there is nobody to skip rows for.
+     */
+    SQLITE("", "", ""),
     /** Readers do not block writers: a row read in order to be rewritten is locked explicitly. */
-    POSTGRESQL(" FOR UPDATE");
+    POSTGRESQL(" FOR UPDATE", " FOR NO KEY UPDATE", " FOR UPDATE SKIP LOCKED");
 
     private final String forUpdate;
+    private final String forNoKeyUpdate;
+    private final String claim;
 
-    SqlDialect(String forUpdate) {
+    SqlDialect(String forUpdate, String forNoKeyUpdate, String claim) {
         this.forUpdate = forUpdate;
+        this.forNoKeyUpdate = forNoKeyUpdate;
+        this.claim = claim;
     }
 
     /**
@@ -27,6 +34,30 @@ public enum SqlDialect {
      */
     public String forUpdate() {
         return forUpdate;
+    }
+
+    /**
+     * As {@link #forUpdate()}, for a transaction that will change no key column of the rows: on
+     * PostgreSQL it then does not wait for, nor block, transactions that insert rows referring to
+     * them by foreign key.
+     */
+    public String forNoKeyUpdate() {
+        return forNoKeyUpdate;
+    }
+
+    /**
+     * The clause that ends a {@code SELECT} of work to take: the rows are locked until the
+     * transaction ends and rows another transaction holds are skipped, so that each row goes to
+     * one taker; a taker that dies loses its locks with its connection. Empty where one process
+     * is the only taker.
+     */
+    public String claim() {
+        return claim;
+    }
+
+    /** Whether several Picket processes may share the database. */
+    public boolean allowsSeveralInstances() {
+        return this == POSTGRESQL;
     }
 
     /** The dialect of the database {@code connection} is connected to. */

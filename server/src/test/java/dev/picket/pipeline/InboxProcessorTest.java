@@ -17,6 +17,7 @@ import dev.picket.protocol.envelope.EnvelopeParseException;
 import dev.picket.protocol.envelope.EnvelopeReader;
 import dev.picket.protocol.envelope.EventIds;
 import dev.picket.protocol.envelope.ItemType;
+import dev.picket.store.JobRuns;
 import dev.picket.testing.Envelopes;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
@@ -56,6 +57,8 @@ class InboxProcessorTest {
     Issues issues;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    JobRuns jobRuns;
 
     /** Each test writes to a project of its own, so tests sharing the database do not see each other. */
     final long project = ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE);
@@ -110,7 +113,7 @@ class InboxProcessorTest {
         processor.stop();
         InboxProcessor fresh = new InboxProcessor(dataSource, inboxRows,
                 new ProcessorProperties(256, Duration.ofMinutes(10), Duration.ofSeconds(1)), new SimpleMeterRegistry(),
-                scrubbing, issues, List.of());
+                scrubbing, issues, List.of(), jobRuns);
         try {
             for (ReferenceEnvelopes.Envelope envelope : envelopes) {
                 inbox.append(envelope.entry(project));
@@ -136,7 +139,7 @@ class InboxProcessorTest {
         processor.stop();
         InboxProcessor sleepy = new InboxProcessor(dataSource, inboxRows,
                 new ProcessorProperties(256, Duration.ofHours(1), Duration.ofSeconds(1)), new SimpleMeterRegistry(),
-                scrubbing, issues, List.of());
+                scrubbing, issues, List.of(), jobRuns);
         TableInbox signalling = new TableInbox(dataSource, new InboxProperties(512, 100, Duration.ofSeconds(5)),
                 new SimpleMeterRegistry(), List.of(sleepy));
         try {

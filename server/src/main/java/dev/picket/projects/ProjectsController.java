@@ -8,6 +8,7 @@ import dev.picket.api.ApiController;
 import dev.picket.api.ApiException;
 import dev.picket.api.JsonBody;
 import dev.picket.pipeline.ScrubbingSettings;
+import dev.picket.retention.RetentionSettings;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -25,17 +26,21 @@ import tools.jackson.databind.JsonNode;
 @ApiController
 class ProjectsController {
 
+    private static final String RETENTION_DAYS = "retentionDays";
+
     private final Projects projects;
     private final Organizations organizations;
     private final ProjectAccess access;
     private final ScrubbingSettings scrubbing;
+    private final RetentionSettings retention;
 
     ProjectsController(Projects projects, Organizations organizations, ProjectAccess access,
-                       ScrubbingSettings scrubbing) {
+                       ScrubbingSettings scrubbing, RetentionSettings retention) {
         this.projects = projects;
         this.organizations = organizations;
         this.access = access;
         this.scrubbing = scrubbing;
+        this.retention = retention;
     }
 
     @GetMapping("/api/0/projects/")
@@ -60,7 +65,10 @@ class ProjectsController {
         return details(organization, project);
     }
 
-    /** Changes a project's data scrubbing settings; other fields of Sentry's project update are not supported yet. */
+    /**
+     * Changes a project's data scrubbing settings and its retention ({@code retentionDays}, Picket's;
+     * null for the server's default); other fields of Sentry's project update are not supported yet.
+     */
     @PutMapping("/api/0/projects/{organizationSlug}/{projectSlug}/")
     ProjectDetailsJson update(@AuthenticationPrincipal ApiUser user, @PathVariable String organizationSlug,
                               @PathVariable String projectSlug, @RequestBody JsonNode body) {
@@ -69,6 +77,9 @@ class ProjectsController {
         JsonBody.of(body);
         if (ScrubbingUpdate.touches(body)) {
             scrubbing.update(project.id(), ScrubbingUpdate.apply(scrubbing.forProject(project.id()), body));
+        }
+        if (body.has(RETENTION_DAYS)) {
+            setRetentionDays(project, body.get(RETENTION_DAYS));
         }
         return details(organization, project);
     }
@@ -84,8 +95,21 @@ class ProjectsController {
         return json(organization, List.of(created.project())).getFirst();
     }
 
+    private void setRetentionDays(Project project, JsonNode days) {
+        if (!days.isNull() && !days.canConvertToExactIntegral()) {
+            throw ApiException.badRequest("'" + RETENTION_DAYS + "' must be a whole number of days, or null for the"
+                    + " server's default");
+        }
+        try {
+            retention.setDays(project.id(), days.isNull() ? null : days.intValue());
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest(e.getMessage());
+        }
+    }
+
     private ProjectDetailsJson details(Organization organization, Project project) {
-        return ProjectDetailsJson.of(json(organization, List.of(project)).getFirst(), scrubbing.forProject(project.id()));
+        return ProjectDetailsJson.of(json(organization, List.of(project)).getFirst(), scrubbing.forProject(project.id()),
+                retention.days(project.id()));
     }
 
     private List<ProjectJson> json(Organization organization, List<Project> list) {

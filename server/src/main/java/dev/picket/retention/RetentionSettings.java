@@ -44,8 +44,9 @@ public class RetentionSettings {
     List<ProjectRetention> all() {
         return jdbc.sql("SELECT id, retention_days FROM projects ORDER BY id")
                 .query((row, n) -> {
+                    long projectId = row.getLong(1);
                     int days = row.getInt(2);
-                    return new ProjectRetention(row.getLong(1), row.wasNull() ? properties.days() : days);
+                    return new ProjectRetention(projectId, row.wasNull() ? properties.days() : days);
                 })
                 .list();
     }

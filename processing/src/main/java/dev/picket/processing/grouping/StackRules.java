@@ -182,22 +182,40 @@ final class StackRules {
 
     }
 
-    private record Rule(String text, List<Matcher> matchers, List<Action> actions, boolean marksFrames, boolean groups) {
+    /**
+     * @param onlyFamilies the families of the rule's first plain {@code family:} matcher, or null
+     *                     when it has none
+     */
+    private record Rule(String text, List<Matcher> matchers, List<Action> actions, boolean marksFrames, boolean groups,
+                        Set<String> onlyFamilies) {
 
         Rule(String text, List<Matcher> matchers, List<Action> actions) {
             this(text, matchers, actions,
                     actions.stream().anyMatch(a -> a.kind != ActionKind.GROUP),
-                    actions.stream().anyMatch(a -> a.kind == ActionKind.GROUP));
+                    actions.stream().anyMatch(a -> a.kind == ActionKind.GROUP),
+                    onlyFamilies(matchers));
+        }
+
+        private static Set<String> onlyFamilies(List<Matcher> matchers) {
+            for (Matcher matcher : matchers) {
+                if (matcher.field.equals("family") && !matcher.negated && matcher.offset == 0 && !matcher.families.contains("all")) {
+                    return matcher.families;
+                }
+            }
+            return null;
         }
 
         /** Most rules are for one platform family; they need not be tried on stack traces without it. */
         boolean mayApplyTo(Set<String> families) {
-            for (Matcher matcher : matchers) {
-                if (matcher.field.equals("family") && !matcher.negated && matcher.offset == 0 && !matcher.families.contains("all")) {
-                    return matcher.families.stream().anyMatch(families::contains);
+            if (onlyFamilies == null) {
+                return true;
+            }
+            for (String family : onlyFamilies) {
+                if (families.contains(family)) {
+                    return true;
                 }
             }
-            return true;
+            return false;
         }
 
         List<Integer> matchingFrames(List<Frame> frames) {

@@ -24,6 +24,17 @@ class GlobTest {
             "android.app.ActivityThread, android.app.ActivityThreadX, false, false",
             "?[[]KSCrash*, -[KSCrashInstallation install], false, true",
             "ab**ba, aba, false, false",
+            "libobjc*, libobjc.a.dylib, true, true",
+            "libobjc*, libobjc/a.dylib, true, false",
+            "lib?.so, libc.so, true, true",
+            "lib?.so, lib/.so, true, false",
+            "a?c, a\uD83D\uDE00c, false, true",
+            "[a-c]x, bx, false, true",
+            "[a-c]x, dx, false, false",
+            "-\\[NSISEngine*, -[NSISEngine layout], false, true",
+            "-\\[NSISEngine*, [NSISEngine layout], false, false",
+            "**/lib*.so, /usr/lib/libc.so, true, true",
+            "**/lib*.so, /usr/lib/x/c.so, true, false",
     })
     void matchesLikeSentrysGlobs(String glob, String value, boolean pathLike, boolean expected) {
         assertThat(Glob.compile(glob, pathLike).test(value)).isEqualTo(expected);

@@ -90,6 +90,9 @@ final class Glob {
         private final int[] steps;
         /** The character class of each {@link #CLASS} step. */
         private final CharClass[] classes;
+        /** Characters every match starts and ends with: most values fail on them, without backtracking. */
+        private final String prefix;
+        private final String suffix;
 
         Steps(String glob, boolean pathLike) {
             int[] parsed = new int[glob.length()];
@@ -119,10 +122,28 @@ final class Glob {
             }
             this.steps = Arrays.copyOf(parsed, n);
             this.classes = Arrays.copyOf(parsedClasses, n);
+            int first = 0;
+            while (first < n && steps[first] >= 0) {
+                first++;
+            }
+            int last = n;
+            while (last > first && steps[last - 1] >= 0) {
+                last--;
+            }
+            this.prefix = literal(0, first);
+            this.suffix = literal(last, n);
+        }
+
+        private String literal(int from, int to) {
+            StringBuilder literal = new StringBuilder(to - from);
+            for (int i = from; i < to; i++) {
+                literal.append((char) steps[i]);
+            }
+            return literal.toString();
         }
 
         boolean matches(String value) {
-            return matchFrom(0, value, 0);
+            return value.startsWith(prefix) && value.endsWith(suffix) && matchFrom(0, value, 0);
         }
 
         private boolean matchFrom(int step, String value, int at) {

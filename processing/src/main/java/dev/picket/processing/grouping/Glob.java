@@ -90,9 +90,13 @@ final class Glob {
         private final int[] steps;
         /** The character class of each {@link #CLASS} step. */
         private final CharClass[] classes;
-        /** Characters every match starts and ends with: most values fail on them, without backtracking. */
+        /**
+         * Characters every match starts with, ends with, and holds somewhere (the longest run of
+         * literal characters): most values fail on them, without backtracking.
+         */
         private final String prefix;
         private final String suffix;
+        private final String required;
 
         Steps(String glob, boolean pathLike) {
             int[] parsed = new int[glob.length()];
@@ -132,6 +136,20 @@ final class Glob {
             }
             this.prefix = literal(0, first);
             this.suffix = literal(last, n);
+            int longestStart = 0;
+            int longestLength = 0;
+            for (int i = 0; i < n; ) {
+                int end = i;
+                while (end < n && steps[end] >= 0) {
+                    end++;
+                }
+                if (end - i > longestLength) {
+                    longestStart = i;
+                    longestLength = end - i;
+                }
+                i = end + 1;
+            }
+            this.required = literal(longestStart, longestStart + longestLength);
         }
 
         private String literal(int from, int to) {
@@ -143,7 +161,8 @@ final class Glob {
         }
 
         boolean matches(String value) {
-            return value.startsWith(prefix) && value.endsWith(suffix) && matchFrom(0, value, 0);
+            return value.startsWith(prefix) && value.endsWith(suffix) && value.contains(required)
+                    && matchFrom(0, value, 0);
         }
 
         private boolean matchFrom(int step, String value, int at) {

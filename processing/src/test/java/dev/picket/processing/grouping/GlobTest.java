@@ -35,6 +35,9 @@ class GlobTest {
             "-\\[NSISEngine*, [NSISEngine layout], false, false",
             "**/lib*.so, /usr/lib/libc.so, true, true",
             "**/lib*.so, /usr/lib/x/c.so, true, false",
+            "**/*newrelic*/**, /srv/app/node_modules/newrelic/index.js, true, true",
+            "**/*newrelic*/**, /srv/app/node_modules/@newrelic-x/lib/index.js, true, true",
+            "**/*newrelic*/**, /srv/app/newrelic.js, true, false",
     })
     void matchesLikeSentrysGlobs(String glob, String value, boolean pathLike, boolean expected) {
         assertThat(Glob.compile(glob, pathLike).test(value)).isEqualTo(expected);

@@ -1,9 +1,6 @@
 package dev.picket.bench;
 
 import java.io.IOException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +9,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Sends pre-made gzip envelopes to one target, as SDKs do, with virtual-thread senders. In
+ * Sends pre-made gzip envelopes to one target, as SDKs do, with virtual-thread senders, each on
+ * its own keep-alive HTTP/1.1 connection ({@link Http1Connection}). In
  * fixed-rate mode a request's latency counts from when it was due, not from when a sender got
  * to it, so a server that falls behind shows it in the percentiles (no coordinated omission).
  * Always stops by itself: after the last body, or at the plan's duration.
@@ -20,11 +18,6 @@ import java.util.concurrent.locks.LockSupport;
 public final class LoadGenerator {
 
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
-
-    private final HttpClient client = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5))
-            .build();
 
     public LoadResult run(IngestTarget target, RequestBodies bodies, LoadPlan plan) throws InterruptedException {
         LoopbackOnly.check(target.envelopeUrl());
@@ -72,6 +65,13 @@ public final class LoadGenerator {
         }
 
         private void sendUntilDone() {
+            try (Http1Connection connection = new Http1Connection(target.envelopeUrl(), target.authHeader(),
+                    REQUEST_TIMEOUT)) {
+                sendUntilDone(connection);
+            }
+        }
+
+        private void sendUntilDone(Http1Connection connection) {
             while (!Thread.currentThread().isInterrupted()) {
                 int index = next.getAndIncrement();
                 if (index >= bodies.count()) {
@@ -82,24 +82,16 @@ public final class LoadGenerator {
                     return;
                 }
                 waitUntil(due);
-                send(bodies.gzipped()[index], due);
+                send(connection, bodies.gzipped()[index], due);
             }
         }
 
-        private void send(byte[] body, long due) {
-            HttpRequest request = HttpRequest.newBuilder(target.envelopeUrl())
-                    .timeout(REQUEST_TIMEOUT)
-                    .header("Content-Type", "application/x-sentry-envelope")
-                    .header("Content-Encoding", "gzip")
-                    .header("X-Sentry-Auth", target.authHeader())
-                    .header("User-Agent", "picket-bench/1.0")
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                    .build();
+        private void send(Http1Connection connection, byte[] body, long due) {
             sent.incrementAndGet();
             try {
-                HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+                Http1Connection.Response response = connection.post(body);
                 long latency = System.nanoTime() - due;
-                int status = response.statusCode();
+                int status = response.status();
                 if (status / 100 == 2) {
                     accepted.incrementAndGet();
                     latencies[recorded.getAndIncrement()] = latency;
@@ -113,11 +105,9 @@ public final class LoadGenerator {
                     }
                     firstFailure.compareAndSet(null, "HTTP " + status + ": " + abbreviate(response.body()));
                 }
-            } catch (IOException e) {
+            } catch (IOException | RuntimeException e) {
                 failures.incrementAndGet();
                 firstFailure.compareAndSet(null, e.getClass().getSimpleName() + ": " + e.getMessage());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
             }
         }
 

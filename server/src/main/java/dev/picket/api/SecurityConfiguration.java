@@ -37,11 +37,12 @@ import tools.jackson.databind.json.JsonMapper;
  * Three kinds of traffic, three filter chains, tried in order:
  * <ol>
  *   <li>the REST API ({@code /api/0/…}): bearer tokens, stateless, scopes per route;</li>
- *   <li>SDK ingestion ({@code /api/{projectId}/…}) and health/metrics probes: open, because ingestion
- *       authenticates DSN keys itself and probes must work without credentials;</li>
+ *   <li>health/metrics probes: open, because probes must work without credentials;</li>
  *   <li>everything else, the web pages: a session from the login form ({@link WebPages}), CSRF
  *       tokens on forms, a strict Content-Security-Policy.</li>
  * </ol>
+ * SDK ingestion ({@code /api/{projectId}/envelope/} and the like) never reaches these chains: it
+ * authenticates DSN keys itself, in a filter that runs first (dev.picket.ingest.IngestFilter).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -98,12 +99,9 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain ingestionAndProbes(HttpSecurity http) throws Exception {
-        // The REST API chain is tried first, so /api/0/ never reaches this one. Any other project
-        // segment is ingestion's to judge (a malformed id gets ingestion's 400, not a 403).
+    SecurityFilterChain probes(HttpSecurity http) throws Exception {
         return http
-                .securityMatcher("/api/*/envelope/**", "/api/*/store/**", "/api/*/security/**",
-                        "/actuator/health", "/actuator/health/**", "/actuator/prometheus")
+                .securityMatcher("/actuator/health", "/actuator/health/**", "/actuator/prometheus")
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())

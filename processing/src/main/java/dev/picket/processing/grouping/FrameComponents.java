@@ -10,7 +10,6 @@ import java.util.regex.Pattern;
 final class FrameComponents {
 
     private static final Pattern RUBY_ERB_SUFFIX = Pattern.compile("__\\d{4,}_\\d{4,}$");
-    private static final Pattern PATH_SEPARATOR = Pattern.compile("[/\\\\]");
     // Code generators put counters and hashes into class names; they must not split issues.
     private static final Pattern JAVA_REFLECT = Pattern.compile("(sun\\.reflect\\.Generated(?:Serialization)?ConstructorAccessor)\\d+");
     private static final Pattern JAVA_CGLIB = Pattern.compile("(\\$\\$[\\w_]+?CGLIB\\$\\$)[a-fA-F0-9]+(_[0-9]+)?");
@@ -66,8 +65,8 @@ final class FrameComponents {
         if (filename == null) {
             return GroupingComponent.empty("filename");
         }
-        String[] parts = PATH_SEPARATOR.split(filename, -1);
-        String base = parts[parts.length - 1].toLowerCase(Locale.ROOT);
+        int separator = Math.max(filename.lastIndexOf('/'), filename.lastIndexOf('\\'));
+        String base = filename.substring(separator + 1).toLowerCase(Locale.ROOT);
         GroupingComponent component = GroupingComponent.of("filename", base);
         if (Platforms.hasUrlOrigin(absPath, false)) {
             component.exclude("ignored because frame points to a URL");
@@ -75,7 +74,7 @@ final class FrameComponents {
             component.exclude("ignored because filename is anonymous");
         } else if (base.equals("[native code]")) {
             component.exclude("ignored because filename suggests native code");
-        } else if ("java".equals(platform)) {
+        } else if ("java".equals(platform) && base.contains("$$_javassist")) {
             String cleaned = JAVASSIST.matcher(base).replaceAll("$1<auto>");
             if (!cleaned.equals(base)) {
                 component.replaceValues(List.of(cleaned), "cleaned javassist parts");
@@ -99,7 +98,8 @@ final class FrameComponents {
                 component.replaceValues(List.of("sun.reflect.GeneratedMethodAccessor"), "removed reflection marker");
             } else if (module.startsWith("jdk.internal.reflect.GeneratedMethodAccessor")) {
                 component.replaceValues(List.of("jdk.internal.reflect.GeneratedMethodAccessor"), "removed reflection marker");
-            } else {
+            } else if (module.indexOf('$') >= 0 || module.contains("ConstructorAccessor")) {
+                // Each marker has a "$" but the reflection one: most modules need none of the regexes.
                 String cleaned = module;
                 cleaned = JAVA_REFLECT.matcher(cleaned).replaceAll("$1<auto>");
                 cleaned = JAVA_CGLIB.matcher(cleaned).replaceAll("$1<auto>");

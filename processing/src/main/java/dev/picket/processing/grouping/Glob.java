@@ -1,6 +1,7 @@
 package dev.picket.processing.grouping;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
@@ -9,8 +10,8 @@ import java.util.regex.Pattern;
  * Sentry's glob patterns for stack trace rules: {@code **} matches anything, {@code *} matches
  * anything but {@code /} in paths and anything elsewhere, {@code ?} one character, {@code [..]} a
  * character class and a backslash escapes. Patterns made of literals and "match anything"
- * wildcards, which are nearly all of them, are matched with string searches instead of a regex:
- * the rules run on every frame of every event.
+ * wildcards, which are nearly all of them, are matched with string searches, the others step by
+ * step; no regex: the rules run on every frame of every event.
  */
 final class Glob {
 
@@ -22,8 +23,7 @@ final class Glob {
         if (literals != null) {
             return value -> matchesLiterals(value, literals);
         }
-        Pattern pattern = regex(glob, pathLike);
-        return value -> pattern.matcher(value).matches();
+        return new Steps(glob, pathLike)::matches;
     }
 
     /** The literal parts between "match anything" wildcards, or null when the glob needs a regex. */
@@ -74,29 +74,155 @@ final class Glob {
         return true;
     }
 
-    private static Pattern regex(String glob, boolean pathLike) {
-        StringBuilder regex = new StringBuilder();
-        for (int i = 0; i < glob.length(); i++) {
-            char c = glob.charAt(i);
-            if (c == '*') {
-                if (i + 1 < glob.length() && glob.charAt(i + 1) == '*') {
-                    regex.append(".*");
-                    i++;
+    /**
+     * The other globs, matched step by step with backtracking at the wildcards, which is what a
+     * regex would do but without one: those globs are tried on every frame too.
+     */
+    private static final class Steps {
+
+        private static final int ANY = -1;
+        private static final int ANY_BUT_SLASH = -2;
+        private static final int ONE = -3;
+        private static final int ONE_BUT_SLASH = -4;
+        private static final int CLASS = -5;
+
+        /** A character to match, or one of the kinds above. */
+        private final int[] steps;
+        /** The character class of each {@link #CLASS} step. */
+        private final CharClass[] classes;
+        /**
+         * Characters every match starts with, ends with, and holds somewhere (the longest run of
+         * literal characters): most values fail on them, without backtracking.
+         */
+        private final String prefix;
+        private final String suffix;
+        private final String required;
+
+        Steps(String glob, boolean pathLike) {
+            int[] parsed = new int[glob.length()];
+            CharClass[] parsedClasses = new CharClass[glob.length()];
+            int n = 0;
+            for (int i = 0; i < glob.length(); i++) {
+                char c = glob.charAt(i);
+                if (c == '*') {
+                    if (i + 1 < glob.length() && glob.charAt(i + 1) == '*') {
+                        parsed[n++] = ANY;
+                        i++;
+                    } else {
+                        parsed[n++] = pathLike ? ANY_BUT_SLASH : ANY;
+                    }
+                } else if (c == '?') {
+                    parsed[n++] = pathLike ? ONE_BUT_SLASH : ONE;
+                } else if (c == '\\' && i + 1 < glob.length()) {
+                    parsed[n++] = glob.charAt(++i);
+                } else if (c == '[' && glob.indexOf(']', i + 2) > 0) {
+                    int close = glob.indexOf(']', i + 2);
+                    parsedClasses[n] = new CharClass(glob.substring(i + 1, close));
+                    parsed[n++] = CLASS;
+                    i = close;
                 } else {
-                    regex.append(pathLike ? "[^/]*" : ".*");
+                    parsed[n++] = c;
                 }
-            } else if (c == '?') {
-                regex.append(pathLike ? "[^/]" : ".");
-            } else if (c == '\\' && i + 1 < glob.length()) {
-                regex.append(Pattern.quote(String.valueOf(glob.charAt(++i))));
-            } else if (c == '[' && glob.indexOf(']', i + 2) > 0) {
-                int close = glob.indexOf(']', i + 2);
-                regex.append('[').append(glob.substring(i + 1, close).replace("\\", "\\\\").replace("[", "\\[")).append(']');
-                i = close;
-            } else {
-                regex.append(Pattern.quote(String.valueOf(c)));
+            }
+            this.steps = Arrays.copyOf(parsed, n);
+            this.classes = Arrays.copyOf(parsedClasses, n);
+            int first = 0;
+            while (first < n && steps[first] >= 0) {
+                first++;
+            }
+            int last = n;
+            while (last > first && steps[last - 1] >= 0) {
+                last--;
+            }
+            this.prefix = literal(0, first);
+            this.suffix = literal(last, n);
+            int longestStart = 0;
+            int longestLength = 0;
+            for (int i = 0; i < n; ) {
+                int end = i;
+                while (end < n && steps[end] >= 0) {
+                    end++;
+                }
+                if (end - i > longestLength) {
+                    longestStart = i;
+                    longestLength = end - i;
+                }
+                i = end + 1;
+            }
+            this.required = literal(longestStart, longestStart + longestLength);
+        }
+
+        private String literal(int from, int to) {
+            StringBuilder literal = new StringBuilder(to - from);
+            for (int i = from; i < to; i++) {
+                literal.append((char) steps[i]);
+            }
+            return literal.toString();
+        }
+
+        boolean matches(String value) {
+            return value.startsWith(prefix) && value.endsWith(suffix) && value.contains(required)
+                    && matchFrom(0, value, 0);
+        }
+
+        private boolean matchFrom(int step, String value, int at) {
+            for (int s = step; s < steps.length; s++) {
+                int kind = steps[s];
+                if (kind == ANY || kind == ANY_BUT_SLASH) {
+                    for (int end = at; end <= value.length(); end++) {
+                        if (matchFrom(s + 1, value, end)) {
+                            return true;
+                        }
+                        if (end < value.length() && kind == ANY_BUT_SLASH && value.charAt(end) == '/') {
+                            return false;
+                        }
+                    }
+                    return false;
+                }
+                if (at == value.length()) {
+                    return false;
+                }
+                if (kind >= 0) {
+                    if (value.charAt(at) != kind) {
+                        return false;
+                    }
+                    at++;
+                    continue;
+                }
+                // Like a regex, "?" and a class take a whole code point, surrogate pairs included.
+                int codePoint = value.codePointAt(at);
+                boolean matched = switch (kind) {
+                    case ONE -> true;
+                    case ONE_BUT_SLASH -> codePoint != '/';
+                    default -> classes[s].contains(codePoint);
+                };
+                if (!matched) {
+                    return false;
+                }
+                at += Character.charCount(codePoint);
+            }
+            return at == value.length();
+        }
+    }
+
+    /**
+     * A {@code [..]} class, with the meaning a Java regex gives it; looked up in a table for ASCII,
+     * which is nearly every character of frame names.
+     */
+    private static final class CharClass {
+
+        private final Pattern pattern;
+        private final boolean[] ascii = new boolean[128];
+
+        CharClass(String body) {
+            this.pattern = Pattern.compile("[" + body.replace("\\", "\\\\").replace("[", "\\[") + "]", Pattern.DOTALL);
+            for (int c = 0; c < ascii.length; c++) {
+                ascii[c] = pattern.matcher(Character.toString(c)).matches();
             }
         }
-        return Pattern.compile(regex.toString(), Pattern.DOTALL);
+
+        boolean contains(int codePoint) {
+            return codePoint < ascii.length ? ascii[codePoint] : pattern.matcher(Character.toString(codePoint)).matches();
+        }
     }
 }

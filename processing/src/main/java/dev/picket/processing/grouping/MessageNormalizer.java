@@ -2,6 +2,8 @@ package dev.picket.processing.grouping;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -103,6 +105,13 @@ final class MessageNormalizer {
 
     private static final Pattern COMBINED = combined();
 
+    // Most events of an issue carry the same message, and trying every pattern at every position
+    // costs tens of microseconds: remember recent results, bounded in count and length (at most
+    // a few MB), starting afresh when full.
+    private static final int CACHED_ENTRIES = 4096;
+    private static final int CACHED_MAX_LENGTH = 256;
+    private static final ConcurrentMap<String, String> PARAMETERIZED = new ConcurrentHashMap<>();
+
     private MessageNormalizer() {
     }
 
@@ -136,6 +145,22 @@ final class MessageNormalizer {
     }
 
     static String parameterize(String text) {
+        if (text.length() > CACHED_MAX_LENGTH) {
+            return replacePlaceholders(text);
+        }
+        String cached = PARAMETERIZED.get(text);
+        if (cached != null) {
+            return cached;
+        }
+        String parameterized = replacePlaceholders(text);
+        if (PARAMETERIZED.size() >= CACHED_ENTRIES) {
+            PARAMETERIZED.clear();
+        }
+        PARAMETERIZED.put(text, parameterized);
+        return parameterized;
+    }
+
+    private static String replacePlaceholders(String text) {
         Matcher matcher = COMBINED.matcher(text);
         StringBuilder out = new StringBuilder();
         while (matcher.find()) {

@@ -152,7 +152,10 @@ final class StackRules {
         }
     }
 
-    private record Matcher(String field, Predicate<String> glob, String literal, Set<String> families, boolean negated, int offset) {
+    /** What a matcher looks at; {@code OTHER} (an unknown key) never matches. */
+    private enum Field { FAMILY, CATEGORY, APP, PATH, FILENAME, PACKAGE, MODULE, FUNCTION, OTHER }
+
+    private record Matcher(Field field, Predicate<String> glob, String literal, Set<String> families, boolean negated, int offset) {
 
         boolean matches(List<Frame> frames, int idx) {
             int target = idx + offset;
@@ -164,15 +167,15 @@ final class StackRules {
 
         private boolean matchesPositively(Frame frame) {
             return switch (field) {
-                case "family" -> families.contains("all") || families.contains(frame.family());
-                case "category" -> literal.equals(frame.category);
-                case "app" -> frame.inApp == (literal.equals("yes") || literal.equals("1") || literal.equals("true"));
-                case "path" -> globMatches(frame.pathForMatching());
-                case "filename" -> globMatches(frame.filenameForMatching());
-                case "package" -> globMatches(frame.packageForMatching());
-                case "module" -> globMatches(frame.module);
-                case "function" -> globMatches(frame.functionForMatching());
-                default -> false;
+                case FAMILY -> families.contains("all") || families.contains(frame.family());
+                case CATEGORY -> literal.equals(frame.category);
+                case APP -> frame.inApp == (literal.equals("yes") || literal.equals("1") || literal.equals("true"));
+                case PATH -> globMatches(frame.pathForMatching());
+                case FILENAME -> globMatches(frame.filenameForMatching());
+                case PACKAGE -> globMatches(frame.packageForMatching());
+                case MODULE -> globMatches(frame.module);
+                case FUNCTION -> globMatches(frame.functionForMatching());
+                case OTHER -> false;
             };
         }
 
@@ -182,22 +185,40 @@ final class StackRules {
 
     }
 
-    private record Rule(String text, List<Matcher> matchers, List<Action> actions, boolean marksFrames, boolean groups) {
+    /**
+     * @param onlyFamilies the families of the rule's first plain {@code family:} matcher, or null
+     *                     when it has none
+     */
+    private record Rule(String text, List<Matcher> matchers, List<Action> actions, boolean marksFrames, boolean groups,
+                        Set<String> onlyFamilies) {
 
         Rule(String text, List<Matcher> matchers, List<Action> actions) {
             this(text, matchers, actions,
                     actions.stream().anyMatch(a -> a.kind != ActionKind.GROUP),
-                    actions.stream().anyMatch(a -> a.kind == ActionKind.GROUP));
+                    actions.stream().anyMatch(a -> a.kind == ActionKind.GROUP),
+                    onlyFamilies(matchers));
+        }
+
+        private static Set<String> onlyFamilies(List<Matcher> matchers) {
+            for (Matcher matcher : matchers) {
+                if (matcher.field == Field.FAMILY && !matcher.negated && matcher.offset == 0 && !matcher.families.contains("all")) {
+                    return matcher.families;
+                }
+            }
+            return null;
         }
 
         /** Most rules are for one platform family; they need not be tried on stack traces without it. */
         boolean mayApplyTo(Set<String> families) {
-            for (Matcher matcher : matchers) {
-                if (matcher.field.equals("family") && !matcher.negated && matcher.offset == 0 && !matcher.families.contains("all")) {
-                    return matcher.families.stream().anyMatch(families::contains);
+            if (onlyFamilies == null) {
+                return true;
+            }
+            for (String family : onlyFamilies) {
+                if (families.contains(family)) {
+                    return true;
                 }
             }
-            return true;
+            return false;
         }
 
         List<Integer> matchingFrames(List<Frame> frames) {
@@ -312,15 +333,18 @@ final class StackRules {
         }
         String key = body.substring(0, colon);
         String argument = unquote(body.substring(colon + 1));
-        String field = switch (key) {
-            case "stack.abs_path", "path" -> "path";
-            case "stack.filename" -> "filename";
-            case "stack.module", "module" -> "module";
-            case "stack.function", "function" -> "function";
-            case "stack.package", "package" -> "package";
-            default -> key;
+        Field field = switch (key) {
+            case "family" -> Field.FAMILY;
+            case "category" -> Field.CATEGORY;
+            case "app" -> Field.APP;
+            case "stack.abs_path", "path" -> Field.PATH;
+            case "stack.filename", "filename" -> Field.FILENAME;
+            case "stack.module", "module" -> Field.MODULE;
+            case "stack.function", "function" -> Field.FUNCTION;
+            case "stack.package", "package" -> Field.PACKAGE;
+            default -> Field.OTHER;
         };
-        boolean pathLike = field.equals("path") || field.equals("filename") || field.equals("package");
+        boolean pathLike = field == Field.PATH || field == Field.FILENAME || field == Field.PACKAGE;
         Predicate<String> glob = Glob.compile(pathLike ? argument.toLowerCase(Locale.ROOT) : argument, pathLike);
         return new Matcher(field, glob, argument, Set.of(argument.split(",")), negated, offset);
     }

@@ -24,6 +24,20 @@ class GlobTest {
             "android.app.ActivityThread, android.app.ActivityThreadX, false, false",
             "?[[]KSCrash*, -[KSCrashInstallation install], false, true",
             "ab**ba, aba, false, false",
+            "libobjc*, libobjc.a.dylib, true, true",
+            "libobjc*, libobjc/a.dylib, true, false",
+            "lib?.so, libc.so, true, true",
+            "lib?.so, lib/.so, true, false",
+            "a?c, a\uD83D\uDE00c, false, true",
+            "[a-c]x, bx, false, true",
+            "[a-c]x, dx, false, false",
+            "-\\[NSISEngine*, -[NSISEngine layout], false, true",
+            "-\\[NSISEngine*, [NSISEngine layout], false, false",
+            "**/lib*.so, /usr/lib/libc.so, true, true",
+            "**/lib*.so, /usr/lib/x/c.so, true, false",
+            "**/*newrelic*/**, /srv/app/node_modules/newrelic/index.js, true, true",
+            "**/*newrelic*/**, /srv/app/node_modules/@newrelic-x/lib/index.js, true, true",
+            "**/*newrelic*/**, /srv/app/newrelic.js, true, false",
     })
     void matchesLikeSentrysGlobs(String glob, String value, boolean pathLike, boolean expected) {
         assertThat(Glob.compile(glob, pathLike).test(value)).isEqualTo(expected);

@@ -12,7 +12,7 @@ import java.util.Map;
  *
  * @param rows every span of the trace, in the order of a depth-first walk by start time
  */
-record Waterfall(List<Row> rows) {
+public record Waterfall(List<Row> rows) {
 
     /** Deeper spans are indented like this depth; their nesting still shows in their order. */
     static final int DEEPEST_INDENT = 16;
@@ -26,12 +26,12 @@ record Waterfall(List<Row> rows) {
      * @param offset  the bar's start, a percentage of the trace's duration
      * @param width   the bar's length, a percentage of the trace's duration
      */
-    record Row(String anchor, String classes, String op, String name, String function, boolean coldStart,
+    public record Row(String anchor, String classes, String op, String name, String function, boolean coldStart,
                String project, boolean rootCause, List<TraceError> errors, String offset, String width,
                double durationMs) {
 
         /** Whether the row has more to show than its name: the page prints the extra parts only then. */
-        boolean decorated() {
+        public boolean decorated() {
             return function != null || project != null || rootCause || !errors.isEmpty();
         }
     }

@@ -54,6 +54,7 @@ final class TransactionPreparer {
         return new PreparedItem.Transaction(projectId, eventId, receivedAt, traceId, spanId,
                 JsonFields.text(trace, "parent_span_id"), JsonFields.text(transaction, "transaction"),
                 JsonFields.text(trace, "op"), JsonFields.text(trace, "status"), start, end, release, environment,
-                function.function(), function.coldStart(), CompressedPayloads.compress(JsonTrees.bytes(transaction)), spans);
+                function.function(), function.coldStart(), CompressedPayloads.compress(JsonTrees.bytes(transaction)),
+                spans);
     }
 }

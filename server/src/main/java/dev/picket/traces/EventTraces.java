@@ -30,11 +30,15 @@ public class EventTraces {
         return jdbc.sql("SELECT trace_id, payload FROM events WHERE project_id = ? AND event_id = ?")
                 .params(projectId, eventId)
                 .query((rs, n) -> {
-                    FunctionFacts facts = FunctionFacts.of(json.readTree(CompressedPayloads.decompress(rs.getBytes(2))));
+                    FunctionFacts facts = functionOf(rs.getBytes(2));
                     return new EventTrace(rs.getString(1), facts.function(), facts.coldStart(), facts.timeoutWarning());
                 })
                 .optional()
                 .filter(trace -> trace.traceId() != null || trace.function() != null)
                 .orElse(null);
+    }
+
+    private FunctionFacts functionOf(byte[] compressedPayload) {
+        return FunctionFacts.of(json.readTree(CompressedPayloads.decompress(compressedPayload)));
     }
 }

@@ -68,7 +68,7 @@ public class FunctionStats {
                         ORDER BY e.timestamp, e.id""")
                 .params(projectId, from.toEpochMilli(), to.toEpochMilli())
                 .query(rs -> {
-                    FunctionFacts facts = FunctionFacts.of(json.readTree(CompressedPayloads.decompress(rs.getBytes(4))));
+                    FunctionFacts facts = functionOf(rs.getBytes(4));
                     if (facts.function() == null) {
                         return;
                     }
@@ -99,5 +99,9 @@ public class FunctionStats {
                     (double) coldStarts / invocations, Percentiles.nearestRank(sorted, 0, sorted.length, 50),
                     Percentiles.nearestRank(sorted, 0, sorted.length, 95), timeouts, lastError);
         }
+    }
+
+    private FunctionFacts functionOf(byte[] compressedPayload) {
+        return FunctionFacts.of(json.readTree(CompressedPayloads.decompress(compressedPayload)));
     }
 }

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -59,7 +60,7 @@ class TracePagesController {
                 .collect(Collectors.toMap(Function.identity(), id -> byId.get(id).slug()));
         model.addAttribute("organization", organization);
         model.addAttribute("trace", trace);
-        model.addAttribute("projects", involved.stream().map(byId::get).filter(p -> p != null).toList());
+        model.addAttribute("projects", involved.stream().map(byId::get).filter(Objects::nonNull).toList());
         model.addAttribute("waterfall", Waterfall.of(trace, slugs));
         model.addAttribute("rootCauseAnchor", trace.rootCause() == null ? null : Waterfall.anchor(trace.rootCause()));
         return "traces/trace";
@@ -106,7 +107,8 @@ class TracePagesController {
     @GetMapping("/organizations/{organizationSlug}/projects/{projectSlug}/functions/traces")
     String functionTraces(Principal principal, @PathVariable String organizationSlug, @PathVariable String projectSlug,
                           @RequestParam String function,
-                          @RequestParam(defaultValue = StatsPeriod.DEFAULT) String statsPeriod, HttpServletRequest request,
+                          @RequestParam(defaultValue = StatsPeriod.DEFAULT) String statsPeriod,
+                          HttpServletRequest request,
                        Model model) {
         StatsPeriod period = pagePeriod(statsPeriod);
         MemberProject scope = access.project(principal, organizationSlug, projectSlug);

@@ -17,5 +17,6 @@ import java.util.List;
  */
 public record TraceSpan(String spanId, String parentSpanId, String kind, long projectId, String transactionEventId,
                         String name, String op, String status, String function, boolean coldStart, long startMillis,
-                        long endMillis, double durationMs, boolean failed, List<TraceError> errors, List<TraceSpan> children) {
+                        long endMillis, double durationMs, boolean failed, List<TraceError> errors,
+                        List<TraceSpan> children) {
 }

@@ -68,7 +68,8 @@ class FunctionStatsTest {
         items.add(lambda(error("IllegalStateException", "last one", LAST_ERROR_AT, null, null), "checkout", false));
         items.add(lambda(error("IllegalStateException", "long ago", THREE_DAYS_AGO, null, null), "checkout", false));
         // resize: 5, 7 and 1000 ms, the slow one cold; one error, a timeout warning.
-        items.add(faas(transaction("resize", newId(), newId().substring(16), null, HOUR_AGO, 5, "ok"), "resize", false));
+        items.add(faas(transaction("resize", newId(), newId().substring(16), null, HOUR_AGO, 5, "ok"),
+                "resize", false));
         items.add(faas(transaction("resize", newId(), newId().substring(16), null, HOUR_AGO + 1000, 1000, "ok"),
                 "resize", true));
         items.add(faas(transaction("resize", newId(), newId().substring(16), null, HOUR_AGO + 5000, 7, "ok"),

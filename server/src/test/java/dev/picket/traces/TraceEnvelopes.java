@@ -83,8 +83,8 @@ public final class TraceEnvelopes {
     public static void send(PicketClient picket, PicketClient.Project project, ObjectNode item) {
         String type = item.path("type").asString("").equals("transaction") ? "transaction" : "event";
         ByteArrayOutputStream envelope = new ByteArrayOutputStream();
-        envelope.writeBytes(("{\"event_id\":\"" + item.get("event_id").asString() + "\"}\n{\"type\":\"" + type + "\"}\n")
-                .getBytes(StandardCharsets.UTF_8));
+        String headers = "{\"event_id\":\"" + item.get("event_id").asString() + "\"}\n{\"type\":\"" + type + "\"}\n";
+        envelope.writeBytes(headers.getBytes(StandardCharsets.UTF_8));
         envelope.writeBytes(JSON.writeValueAsBytes(item));
         envelope.write('\n');
         var response = picket.post("/api/" + project.id() + "/envelope/",

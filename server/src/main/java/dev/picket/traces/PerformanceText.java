@@ -17,9 +17,10 @@ public class PerformanceText {
 
     /** "850 ms", "12.4 ms", "3.20 s"; a dash for none. */
     public String duration(Double millis) {
-        if (millis == null) {
-            return "–";
-        }
+        return millis == null ? "–" : durationText(millis);
+    }
+
+    static String durationText(double millis) {
         if (millis >= 1000) {
             return String.format(Locale.ROOT, "%.2f s", millis / 1000);
         }

@@ -20,15 +20,16 @@ public record Waterfall(List<Row> rows) {
     private static final double THINNEST_BAR = 0.15;
 
     /**
-     * @param anchor  an id to link to, only on rows that need one (the root cause and rows with errors)
-     * @param classes the row's CSS classes: indent, failure, root cause, transaction
-     * @param project the project's slug when the trace spans several projects, else null
-     * @param offset  the bar's start, a percentage of the trace's duration
-     * @param width   the bar's length, a percentage of the trace's duration
+     * @param anchor   an id to link to, only on rows that need one (the root cause and rows with errors)
+     * @param classes  the row's CSS classes: indent, failure, root cause, transaction
+     * @param project  the project's slug when the trace spans several projects, else null
+     * @param offset   the bar's start, a percentage of the trace's duration
+     * @param width    the bar's length, a percentage of the trace's duration
+     * @param duration the span's duration as the page prints it (formatted here: ten thousand rows add up)
      */
     public record Row(String anchor, String classes, String op, String name, String function, boolean coldStart,
-               String project, boolean rootCause, List<TraceError> errors, String offset, String width,
-               double durationMs) {
+                      String project, boolean rootCause, List<TraceError> errors, String offset, String width,
+                      String duration) {
 
         /** Whether the row has more to show than its name: the page prints the extra parts only then. */
         public boolean decorated() {
@@ -60,7 +61,7 @@ public record Waterfall(List<Row> rows) {
             rows.add(new Row(rootCause || !span.errors().isEmpty() ? anchor(span) : null,
                     classes(span, visit.depth(), rootCause), span.op(), span.name(), span.function(),
                     span.coldStart(), projectSlugs.get(span.projectId()), rootCause, span.errors(),
-                    percent(offset), percent(width), span.durationMs()));
+                    percent(offset), percent(width), PerformanceText.durationText(span.durationMs())));
             for (TraceSpan child : span.children().reversed()) {
                 stack.add(new Visit(child, visit.depth() + 1));
             }

@@ -97,9 +97,11 @@ class LargeTraceBrowserTest {
         long scrolledMillis = Duration.ofNanos(System.nanoTime() - started).toMillis() - loadedMillis;
 
         int bytes = response.body().length;
-        System.out.printf(Locale.ROOT, "10,000-span trace page: %d bytes (%d per span), loaded in %d ms, "
-                + "scrolled to the end in %d ms%n", bytes, bytes / (FUNCTIONS * SPANS_PER_FUNCTION), loadedMillis,
-                scrolledMillis);
+        // Figures for the record, not assertions: they depend on the machine.
+        System.out.printf(Locale.ROOT, "10,000-span trace page: %d bytes (%d per span), first byte after %.0f ms, "
+                + "last byte after %.0f ms, all rows shown after %d ms, scrolled to the end in %d ms%n", bytes,
+                bytes / (FUNCTIONS * SPANS_PER_FUNCTION), response.request().timing().responseStart,
+                response.request().timing().responseEnd, loadedMillis, scrolledMillis);
         assertThat(loadedMillis).isLessThan(LOAD_BOUND.toMillis());
         page.context().close();
     }

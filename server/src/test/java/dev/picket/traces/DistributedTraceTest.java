@@ -126,6 +126,8 @@ class DistributedTraceTest {
         assertThat(trace.get("rootCause").get("name").asString()).isEqualTo("payments");
         assertThat(trace.get("functions")).extracting(f -> f.get("name").asString())
                 .containsExactly("checkout", "payments");
+        assertThat(trace.get("functions").get(0).propertyNames())
+                .containsExactly("name", "coldStart", "timeoutWarning");
     }
 
     @Test

@@ -29,7 +29,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 class TracePagesController {
 
     /** The periods the pages offer; the REST API takes any. */
-    static final List<String> PERIODS = List.of("1h", "24h", "7d", "14d", "30d");
+    private static final List<String> PERIODS = List.of("1h", "24h", "7d", "14d", "30d");
     private static final int TRACES_LISTED = 20;
 
     private final TracePageAccess access;

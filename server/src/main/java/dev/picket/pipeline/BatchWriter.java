@@ -28,8 +28,9 @@ final class BatchWriter implements AutoCloseable {
             UPDATE user_reports SET issue_id = ? WHERE project_id = ? AND event_id = ? AND issue_id IS NULL""";
     private static final String INSERT_TRANSACTION = """
             INSERT INTO transactions (project_id, event_id, trace_id, span_id, parent_span_id, name, op, status,
-                                      start_time, end_time, duration_ms, release, environment, received_at, payload)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                      start_time, end_time, duration_ms, release, environment, function_name,
+                                      cold_start, received_at, payload)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (project_id, event_id) DO NOTHING""";
     private static final String INSERT_SPAN = """
             INSERT INTO spans (project_id, trace_id, span_id, parent_span_id, segment_id, transaction_event_id,
@@ -139,7 +140,7 @@ final class BatchWriter implements AutoCloseable {
         PreparedStatement insert = statements.get(INSERT_TRANSACTION);
         bind(insert, t.projectId(), t.eventId(), t.traceId(), t.spanId(), t.parentSpanId(), t.name(), t.op(),
                 t.status(), t.start(), t.end(), (double) (t.end() - t.start()), t.release(), t.environment(),
-                t.receivedAt(), t.payload());
+                t.function(), t.coldStart(), t.receivedAt(), t.payload());
         insert.executeUpdate();
     }
 

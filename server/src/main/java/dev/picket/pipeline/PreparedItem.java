@@ -24,10 +24,16 @@ sealed interface PreparedItem {
                  String spanId, String message, int contextScore, byte[] payload) implements PreparedItem {
     }
 
-    /** A transaction with the spans it carries. */
+    /**
+     * A transaction with the spans it carries.
+     *
+     * @param function  the serverless function it ran in, or null
+     * @param coldStart whether that invocation was a cold start, or null when unknown
+     */
     record Transaction(long projectId, String eventId, long receivedAt, String traceId, String spanId,
                        String parentSpanId, String name, String op, String status, long start, long end,
-                       String release, String environment, byte[] payload, List<Span> spans) implements PreparedItem {
+                       String release, String environment, String function, Boolean coldStart, byte[] payload,
+                       List<Span> spans) implements PreparedItem {
     }
 
     /**

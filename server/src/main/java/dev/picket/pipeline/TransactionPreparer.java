@@ -2,6 +2,7 @@ package dev.picket.pipeline;
 
 import dev.picket.inbox.CompressedPayloads;
 import dev.picket.processing.scrub.Scrubber;
+import dev.picket.traces.FunctionFacts;
 import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
@@ -10,7 +11,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Makes a transaction ready for storage: scrubbed with its project's settings (span data and request
  * details can carry secrets as much as errors do), then split into the transaction, whose root span
- * is the trace context, and its child spans. Thread-safe.
+ * is the trace context, and its child spans; the serverless function it ran in and its cold start
+ * are read as the event normalizer derives the {@code function} and {@code cold_start} tags. Thread-safe.
  */
 final class TransactionPreparer {
 
@@ -32,6 +34,7 @@ final class TransactionPreparer {
         long start = JsonFields.millis(transaction, "start_timestamp", end);
         String release = JsonFields.text(transaction, "release");
         String environment = JsonFields.text(transaction, "environment");
+        FunctionFacts function = FunctionFacts.of(transaction);
         List<PreparedItem.Span> spans = new ArrayList<>();
         JsonNode children = JsonFields.at(transaction, "spans");
         if (children != null && children.isArray() && traceId != null) {
@@ -51,6 +54,7 @@ final class TransactionPreparer {
         return new PreparedItem.Transaction(projectId, eventId, receivedAt, traceId, spanId,
                 JsonFields.text(trace, "parent_span_id"), JsonFields.text(transaction, "transaction"),
                 JsonFields.text(trace, "op"), JsonFields.text(trace, "status"), start, end, release, environment,
-                CompressedPayloads.compress(JsonTrees.bytes(transaction)), spans);
+                function.function(), function.coldStart(), CompressedPayloads.compress(JsonTrees.bytes(transaction)),
+                spans);
     }
 }

@@ -12,5 +12,5 @@ import java.util.List;
  * @param functions the serverless functions that took part, in order of first appearance
  */
 public record Trace(String traceId, long startMillis, long endMillis, int spanCount, List<TraceSpan> roots,
-                    List<TraceError> errors, TraceSpan rootCause, List<String> functions) {
+                    List<TraceError> errors, TraceSpan rootCause, List<TraceFunction> functions) {
 }

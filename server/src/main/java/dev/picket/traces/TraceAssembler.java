@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,8 +20,8 @@ final class TraceAssembler {
 
     /** A span row as stored, before it has children. */
     record SpanRow(String spanId, String parentSpanId, String kind, long projectId, String transactionEventId,
-                   String name, String op, String status, String function, long startMillis, long endMillis,
-                   double durationMs) {
+                   String name, String op, String status, String function, Boolean coldStart, long startMillis,
+                   long endMillis, double durationMs) {
     }
 
     static Trace assemble(String traceId, List<SpanRow> rows, List<TraceError> errors) {
@@ -62,7 +62,8 @@ final class TraceAssembler {
             List<TraceError> spanErrors = errorsBySpan.getOrDefault(id, List.of());
             boolean failed = !spanErrors.isEmpty() || SpanStatus.failed(row.status());
             TraceSpan span = new TraceSpan(row.spanId(), row.parentSpanId(), row.kind(), row.projectId(),
-                    row.transactionEventId(), row.name(), row.op(), row.status(), row.function(), row.startMillis(),
+                    row.transactionEventId(), row.name(), row.op(), row.status(), row.function(),
+                    Boolean.TRUE.equals(row.coldStart()), row.startMillis(),
                     row.endMillis(), row.durationMs(), failed, List.copyOf(spanErrors), List.copyOf(children));
             built.put(id, span);
             boolean explained = children.stream().anyMatch(c -> c.failed() || failedBelow.contains(c.spanId()));
@@ -77,7 +78,7 @@ final class TraceAssembler {
         long start = rows.stream().mapToLong(SpanRow::startMillis).min().orElse(0);
         long end = rows.stream().mapToLong(SpanRow::endMillis).max().orElse(0);
         return new Trace(traceId, start, end, byId.size(), List.copyOf(roots), List.copyOf(errors), rootCause,
-                functions(roots));
+                functions(roots, errors));
     }
 
     /** Every span id, children before their parents, so that each subtree is built before its root. */
@@ -109,16 +110,27 @@ final class TraceAssembler {
         return span.startMillis() < current.startMillis();
     }
 
-    private static List<String> functions(List<TraceSpan> roots) {
-        Set<String> functions = new LinkedHashSet<>();
+    /** Functions in the order the waterfall shows them first, then those only an error event names. */
+    private static List<TraceFunction> functions(List<TraceSpan> roots, List<TraceError> errors) {
+        Map<String, Boolean> coldStarts = new LinkedHashMap<>();
         List<TraceSpan> queue = new ArrayList<>(roots);
         for (int i = 0; i < queue.size(); i++) {
             TraceSpan span = queue.get(i);
             if (span.function() != null) {
-                functions.add(span.function());
+                coldStarts.merge(span.function(), span.coldStart(), Boolean::logicalOr);
             }
             queue.addAll(span.children());
         }
-        return List.copyOf(functions);
+        Set<String> timedOut = new HashSet<>();
+        for (TraceError error : errors) {
+            if (error.function() != null) {
+                coldStarts.putIfAbsent(error.function(), false);
+                if (error.timeoutWarning()) {
+                    timedOut.add(error.function());
+                }
+            }
+        }
+        return coldStarts.entrySet().stream()
+                .map(f -> new TraceFunction(f.getKey(), f.getValue(), timedOut.contains(f.getKey()))).toList();
     }
 }

@@ -6,30 +6,26 @@ import dev.picket.api.ApiController;
 import dev.picket.api.ApiException;
 import dev.picket.projects.Project;
 import dev.picket.projects.ProjectAccess;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** Traces and transaction performance, in the style of the issues API. */
+/** Traces, transaction performance and serverless functions, in the style of the issues API. */
 @ApiController
 class TracesController {
 
-    private static final Pattern PERIOD = Pattern.compile("(\\d{1,4})([mhdw])");
-    private static final Duration LONGEST_PERIOD = Duration.ofDays(90);
-
     private final Traces traces;
     private final TransactionStats stats;
+    private final FunctionStats functions;
     private final ProjectAccess access;
 
-    TracesController(Traces traces, TransactionStats stats, ProjectAccess access) {
+    TracesController(Traces traces, TransactionStats stats, FunctionStats functions, ProjectAccess access) {
         this.traces = traces;
         this.stats = stats;
+        this.functions = functions;
         this.access = access;
     }
 
@@ -47,8 +43,8 @@ class TracesController {
                                           @PathVariable String projectSlug,
                                           @RequestParam(defaultValue = "24h") String statsPeriod) {
         Project project = access.project(user, organizationSlug, projectSlug);
-        Instant now = Instant.now();
-        return stats.summaries(project.id(), now.minus(period(statsPeriod)), now.plusSeconds(1));
+        StatsPeriod period = period(statsPeriod);
+        return stats.summaries(project.id(), period.from(), period.to());
     }
 
     /** The slowest and the latest failing transactions of one name, to open their traces. */
@@ -64,28 +60,27 @@ class TracesController {
         if (limit < 1 || limit > 100) {
             throw ApiException.badRequest("limit must be between 1 and 100");
         }
-        Instant now = Instant.now();
-        Instant from = now.minus(period(statsPeriod));
-        Instant to = now.plusSeconds(1);
-        return new TransactionTraces(transaction, stats.slowest(project.id(), transaction, from, to, limit),
-                stats.failing(project.id(), transaction, from, to, limit));
+        StatsPeriod period = period(statsPeriod);
+        return new TransactionTraces(transaction,
+                stats.slowest(project.id(), transaction, period.from(), period.to(), limit),
+                stats.failing(project.id(), transaction, period.from(), period.to(), limit));
     }
 
-    private static Duration period(String statsPeriod) {
-        Matcher m = PERIOD.matcher(statsPeriod);
-        if (!m.matches()) {
-            throw ApiException.badRequest("statsPeriod must be a number and a unit (m, h, d or w), like 24h");
+    /** The project's serverless functions over {@code statsPeriod}: invocations, errors, cold starts, timeouts. */
+    @GetMapping("/api/0/projects/{organizationSlug}/{projectSlug}/functions/")
+    List<FunctionSummary> functions(@AuthenticationPrincipal ApiUser user, @PathVariable String organizationSlug,
+                                    @PathVariable String projectSlug,
+                                    @RequestParam(defaultValue = "24h") String statsPeriod) {
+        Project project = access.project(user, organizationSlug, projectSlug);
+        StatsPeriod period = period(statsPeriod);
+        return functions.summaries(project.id(), period.from(), period.to());
+    }
+
+    private static StatsPeriod period(String statsPeriod) {
+        try {
+            return StatsPeriod.parse(statsPeriod, Instant.now());
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest(e.getMessage());
         }
-        long n = Long.parseLong(m.group(1));
-        Duration period = switch (m.group(2)) {
-            case "m" -> Duration.ofMinutes(n);
-            case "h" -> Duration.ofHours(n);
-            case "d" -> Duration.ofDays(n);
-            default -> Duration.ofDays(7 * n);
-        };
-        if (period.isZero() || period.compareTo(LONGEST_PERIOD) > 0) {
-            throw ApiException.badRequest("statsPeriod must be between 1m and 90d");
-        }
-        return period;
     }
 }

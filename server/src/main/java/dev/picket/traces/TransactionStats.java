@@ -13,6 +13,9 @@ public class TransactionStats {
     /** {@link SpanStatus#failed} in SQL. */
     private static final String FAILED = "status IS NOT NULL AND status NOT IN ('ok', 'cancelled', 'unknown', 'unset')";
 
+    private static final String SLOWEST = "ORDER BY duration_ms DESC, id DESC";
+    private static final String LATEST = "ORDER BY start_time DESC, id DESC";
+
     private final JdbcClient jdbc;
 
     TransactionStats(JdbcClient jdbc) {
@@ -53,20 +56,33 @@ public class TransactionStats {
 
     /** The slowest transactions of one name in {@code [from, to)}. */
     public List<TransactionRef> slowest(long projectId, String name, Instant from, Instant to, int limit) {
-        return refs("ORDER BY duration_ms DESC, id DESC", "", projectId, name, from, to, limit);
+        return refs(SLOWEST, "name", "", projectId, name, from, to, limit);
     }
 
     /** The latest failed transactions of one name in {@code [from, to)}. */
     public List<TransactionRef> failing(long projectId, String name, Instant from, Instant to, int limit) {
-        return refs("ORDER BY start_time DESC, id DESC", " AND " + FAILED, projectId, name, from, to, limit);
+        return refs(LATEST, "name", " AND " + FAILED, projectId, name, from, to, limit);
     }
 
-    private List<TransactionRef> refs(String order, String filter, long projectId, String name, Instant from,
-                                      Instant to, int limit) {
+    /** The slowest invocations of one serverless function in {@code [from, to)}. */
+    public List<TransactionRef> slowestOfFunction(long projectId, String function, Instant from, Instant to,
+                                                  int limit) {
+        return refs(SLOWEST, "function_name", "", projectId, function, from, to, limit);
+    }
+
+    /** The latest failed invocations of one serverless function in {@code [from, to)}. */
+    public List<TransactionRef> failingOfFunction(long projectId, String function, Instant from, Instant to,
+                                                  int limit) {
+        return refs(LATEST, "function_name", " AND " + FAILED, projectId, function, from, to, limit);
+    }
+
+    /** @param column {@code name} or {@code function_name}, both indexed with the project and start time */
+    private List<TransactionRef> refs(String order, String column, String filter, long projectId, String value,
+                                      Instant from, Instant to, int limit) {
         return jdbc.sql("SELECT project_id, event_id, trace_id, name, status, start_time, duration_ms FROM transactions"
-                        + " WHERE project_id = ? AND name = ? AND start_time >= ? AND start_time < ?" + filter
+                        + " WHERE project_id = ? AND " + column + " = ? AND start_time >= ? AND start_time < ?" + filter
                         + " " + order + " LIMIT ?")
-                .params(projectId, name, from.toEpochMilli(), to.toEpochMilli(), limit)
+                .params(projectId, value, from.toEpochMilli(), to.toEpochMilli(), limit)
                 .query((rs, n) -> new TransactionRef(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getLong(6), rs.getDouble(7)))
                 .list();

@@ -124,7 +124,10 @@ class DistributedTraceTest {
     void paymentsIsTheRootCauseAndBothFunctionsAreListed() {
         JsonNode trace = trace();
         assertThat(trace.get("rootCause").get("name").asString()).isEqualTo("payments");
-        assertThat(trace.get("functions")).extracting(JsonNode::asString).containsExactly("checkout", "payments");
+        assertThat(trace.get("functions")).extracting(f -> f.get("name").asString())
+                .containsExactly("checkout", "payments");
+        assertThat(trace.get("functions").get(0).propertyNames())
+                .containsExactly("name", "coldStart", "timeoutWarning");
     }
 
     @Test

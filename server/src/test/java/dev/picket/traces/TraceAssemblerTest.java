@@ -12,12 +12,12 @@ import org.junit.jupiter.api.Test;
 class TraceAssemblerTest {
 
     private static SpanRow transaction(String id, String parent, String name, String status, String function, long start) {
-        return new SpanRow(id, parent, "transaction", 1, "ev-" + id, name, "function", status, function, start,
-                start + 100, 100);
+        return new SpanRow(id, parent, "transaction", 1, "ev-" + id, name, "function", status, function, null,
+                start, start + 100, 100);
     }
 
     private static SpanRow span(String id, String parent, String op, String status, long start) {
-        return new SpanRow(id, parent, "span", 1, null, op, op, status, null, start, start + 10, 10);
+        return new SpanRow(id, parent, "span", 1, null, op, op, status, null, null, start, start + 10, 10);
     }
 
     /** checkout (A) → http span → payments (B) → db span; B failed with an error event. */
@@ -30,7 +30,7 @@ class TraceAssemblerTest {
     }
 
     private static final List<TraceError> ERROR_ON_B =
-            List.of(new TraceError(1, "e1", 7L, "b", "IllegalStateException: card declined", 40));
+            List.of(new TraceError(1, "e1", 7L, "b", "IllegalStateException: card declined", 40, "payments", false));
 
     @Test
     void nestsSpansUnderTheirParentsAcrossFunctions() {
@@ -43,7 +43,7 @@ class TraceAssemblerTest {
             assertThat(b.errors()).extracting(TraceError::eventId).containsExactly("e1");
         });
         assertThat(trace.spanCount()).isEqualTo(4);
-        assertThat(trace.functions()).containsExactly("checkout", "payments");
+        assertThat(trace.functions()).extracting(TraceFunction::name).containsExactly("checkout", "payments");
     }
 
     @Test

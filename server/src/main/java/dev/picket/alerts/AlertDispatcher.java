@@ -34,10 +34,10 @@ class AlertDispatcher implements DisposableBean {
     private final long startedAt = Clock.systemUTC().millis();
 
     AlertDispatcher(AlertHistory history, AlertsProperties properties, SmtpProperties smtp,
-                    ObjectProvider<JavaMailSender> mail) {
+                    ObjectProvider<JavaMailSender> mail, WebhookTargetGuard targets) {
         this.history = history;
         this.properties = properties;
-        this.http = new HttpDeliverySender(properties.deliveryTimeout());
+        this.http = new HttpDeliverySender(properties.deliveryTimeout(), targets);
         this.email = new EmailDeliverySender(mail.getIfAvailable(), smtp.from());
     }
 

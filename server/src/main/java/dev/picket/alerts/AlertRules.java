@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.json.JsonMapper;
 
 /** The alert rules of projects, in the {@code alert_rules} table. */
 @Component
@@ -24,9 +23,9 @@ public class AlertRules {
     private final AlertRuleJson json;
     private final SecureRandom random = new SecureRandom();
 
-    AlertRules(JdbcClient jdbc, JsonMapper json) {
+    AlertRules(JdbcClient jdbc, AlertRuleJson json) {
         this.jdbc = jdbc;
-        this.json = new AlertRuleJson(json);
+        this.json = json;
     }
 
     /** Creates a rule with a new random webhook secret. */

@@ -41,13 +41,15 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Alerts fire from events sent to the real ingest endpoint and reach real targets: an SMTP server
- * (GreenMail) and a local HTTP server for webhooks and Slack messages.
+ * (GreenMail) and a local HTTP server for webhooks and Slack messages, which private targets being
+ * allowed lets them reach.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "picket.alerts.delivery-attempts=4",
         "picket.alerts.first-retry-delay=200ms",
         "picket.alerts.max-retry-delay=2s",
-        "picket.alerts.delivery-timeout=30s"})
+        "picket.alerts.delivery-timeout=30s",
+        "picket.alerts.allow-private-webhooks=true"})
 class AlertDeliveryTest {
 
     private static final GreenMail SMTP = startedSmtp();
@@ -108,9 +110,10 @@ class AlertDeliveryTest {
         MimeMessage mail = await(() -> mailsTo(to), 1).getFirst();
         long issueId = onlyIssueId();
         String body = GreenMailUtil.getBody(mail).replace("\r\n", "\n");
-        assertThat(mail.getSubject()).isEqualTo("[Picket] " + traffic.project.slug() + ": " + type
+        assertThat(mail.getSubject()).isEqualTo("[Picket] " + onlyIssueShortId() + ": " + type
                 + ": order 17 could not be charged");
         assertThat(mail.getFrom()[0].toString()).isEqualTo("alerts@picket.test");
+        assertThat(body).startsWith(onlyIssueShortId() + ": " + type);
         assertThat(body).contains("Alert: New checkout issues", "Why: A new issue was seen for the first time",
                 "Culprit: shop.Payments in charge", "Project: " + traffic.project.slug(),
                 "Environment: production", "Release: shop@2.4.1", "Events: 1", "Users: 0", "First seen: ",
@@ -131,6 +134,7 @@ class AlertDeliveryTest {
         JsonNode body = AlertTraffic.json(hook.text());
         assertThat(body.get("rule").get("name").asString()).isEqualTo("Webhook");
         assertThat(body.get("issue").get("title").asString()).isEqualTo(type + ": order 17 could not be charged");
+        assertThat(body.get("issue").get("shortId").asString()).isEqualTo(onlyIssueShortId());
         assertThat(body.get("issue").get("count").asLong()).isEqualTo(1);
         assertThat(body.get("issue").get("url").asString())
                 .isEqualTo("http://localhost:" + port + "/organizations/default/issues/" + onlyIssueId() + "/");
@@ -149,7 +153,7 @@ class AlertDeliveryTest {
         WebhookReceiver.Received message = await(() -> HOOKS.received(path), 1).getFirst();
         JsonNode body = AlertTraffic.json(message.text());
         assertThat(message.signature()).isNull();
-        assertThat(body.get("text").asString()).startsWith(traffic.project.slug() + ": " + type);
+        assertThat(body.get("text").asString()).startsWith(onlyIssueShortId() + ": " + type);
         assertThat(body.get("blocks").get(0).get("type").asString()).isEqualTo("section");
         assertThat(body.get("blocks").get(0).get("text").get("type").asString()).isEqualTo("mrkdwn");
         assertThat(body.get("blocks").get(0).get("text").get("text").asString())
@@ -391,10 +395,19 @@ class AlertDeliveryTest {
     }
 
     private long onlyIssueId() {
+        return onlyIssue().get("id").asLong();
+    }
+
+    /** The short id as the API and the pages show it, {@code ALERTS-…-1}. */
+    private String onlyIssueShortId() {
+        return onlyIssue().get("shortId").asString();
+    }
+
+    private JsonNode onlyIssue() {
         JsonNode list = traffic.picket.api("GET", "/api/0/projects/default/" + traffic.project.slug()
                 + "/issues/?query=", null);
         assertThat(list).hasSize(1);
-        return list.get(0).get("id").asLong();
+        return list.get(0);
     }
 
     private List<MimeMessage> mailsTo(String address) {

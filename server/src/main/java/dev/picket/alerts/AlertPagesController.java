@@ -58,6 +58,12 @@ class AlertPagesController {
     record FiredRow(AlertHistory.Fired fired, Issue issue, String shortId) {
     }
 
+    /** The header's "signed in as", which the web package's advice gives only its own pages. */
+    @ModelAttribute("signedInAs")
+    String signedInAs(Principal principal) {
+        return principal == null ? null : principal.getName();
+    }
+
     @GetMapping(ALERTS)
     String list(Principal principal, @PathVariable String organizationSlug, @PathVariable String projectSlug,
                 Model model) {
@@ -143,6 +149,8 @@ class AlertPagesController {
 
     private String form(Scope scope, AlertRule rule, AlertRuleForm form, Map<String, String> errors, Model model) {
         scope.addTo(model);
+        // Set here, not in the template: fragment arguments may not hold the word "new".
+        model.addAttribute("title", rule == null ? "New alert rule" : "Alert rule: " + rule.name());
         model.addAttribute("rule", rule);
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);

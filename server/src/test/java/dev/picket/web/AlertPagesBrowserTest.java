@@ -17,6 +17,7 @@ import dev.picket.pipeline.InboxProcessor;
 import dev.picket.testing.Envelopes;
 import dev.picket.testing.PicketClient;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -44,6 +45,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class AlertPagesBrowserTest {
 
     private static final String PASSWORD = "a long password";
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
     @LocalServerPort
     int port;
@@ -123,6 +125,7 @@ class AlertPagesBrowserTest {
         assertThat(page.locator(".deliveries td").first()).hasText("webhook");
         assertThat(page.locator(".deliveries")).containsText(hooks.url(hookPath));
         assertThat(page.locator(".deliveries pre.json")).hasText(hook.text());
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("alert-history.png")));
         page.locator(".fired-issue a").click();
         assertThat(page).hasURL(Pattern.compile(".*/issues/\\d+/$"));
         assertThat(page.locator(".crumbs .short-id")).hasText(shortId);
@@ -142,6 +145,8 @@ class AlertPagesBrowserTest {
         assertThat(page.locator("label:has(input[name=threshold]) .field-error")).hasText("'condition.value' is required");
         assertThat(page.getByLabel("Name")).hasValue("Busy checkout");
         assertThat(page.getByLabel("E-mail recipients")).hasValue("oncall@example.com");
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("alert-rule-form.png"))
+                .setFullPage(true));
     }
 
     @Test

@@ -164,10 +164,7 @@ class AlertEvaluator implements ProcessedBatchListener, DisposableBean {
             case SPIKE -> {
                 countByMinute(rule, issueId, matching, now);
                 if (!rule.filters().isEmpty()) {
-                    ruleBaseline.add(rule.id(), matching.stream()
-                            .filter(e -> e.occurrence().timestamp() >= RuleBaseline.oldestHour(now))
-                            .collect(Collectors.groupingBy(e -> Math.floorDiv(Math.min(e.occurrence().timestamp(), now),
-                                    RuleBaseline.HOUR_MILLIS) * RuleBaseline.HOUR_MILLIS, Collectors.counting())));
+                    countByHour(rule, matching, now);
                 }
             }
         }
@@ -177,6 +174,17 @@ class AlertEvaluator implements ProcessedBatchListener, DisposableBean {
         Map<Long, Long> byMinute = inWindowReach(matching, now)
                 .collect(Collectors.groupingBy(e -> minuteOf(e, now), LinkedHashMap::new, Collectors.counting()));
         byMinute.forEach((eventMinute, events) -> windows.addEvents(rule.id(), issueId, eventMinute, events));
+    }
+
+    /** The baseline of a spike rule with filters, by hour of event time (a clock running ahead counts as now). */
+    private void countByHour(AlertRule rule, List<StoredError> matching, long now) {
+        long oldestHour = RuleBaseline.oldestHour(now);
+        Map<Long, Long> byHour = matching.stream()
+                .map(e -> Math.min(e.occurrence().timestamp(), now))
+                .filter(at -> at >= oldestHour)
+                .collect(Collectors.groupingBy(at -> Math.floorDiv(at, RuleBaseline.HOUR_MILLIS)
+                        * RuleBaseline.HOUR_MILLIS, Collectors.counting()));
+        ruleBaseline.add(rule.id(), byHour);
     }
 
     /**

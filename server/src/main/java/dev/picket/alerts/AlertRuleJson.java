@@ -129,7 +129,8 @@ final class AlertRuleJson {
         }
         String level = string(node, "filters.level", false);
         if (level != null && !AlertFilters.LEVELS.contains(level)) {
- throw new InvalidAlertRuleException("filters.level", "'filters.level' must be one of " + String.join(", ", AlertFilters.LEVELS));
+            throw new InvalidAlertRuleException("filters.level",
+                    "'filters.level' must be one of " + String.join(", ", AlertFilters.LEVELS));
         }
         Map<String, String> tags = new LinkedHashMap<>();
         JsonNode tagNode = object(node, "filters.tags", false);
@@ -192,7 +193,8 @@ final class AlertRuleJson {
         }
         String url = value.stringValue();
         if (!WebhookTargetGuard.isHttpUrl(url)) {
-            throw new InvalidAlertRuleException(field, "'actions.url' must be an absolute http(s) URL, not '" + url + "'");
+            throw new InvalidAlertRuleException(field,
+                    "'actions.url' must be an absolute http(s) URL, not '" + url + "'");
         }
         if (judgeTarget) {
             targets.refusalAtSave(url).ifPresent(reason -> {

@@ -11,7 +11,10 @@ class InvalidAlertRuleException extends ApiException {
 
     private final String field;
 
-    /** @param field the rule's field as the JSON names it: {@code name}, {@code condition.value}, {@code actions.webhook}, … */
+    /**
+     * @param field the rule's field as the JSON names it ({@code name}, {@code condition.value}, …), with
+     *              {@code actions.email}, {@code actions.webhook} and {@code actions.slack} for the targets
+     */
     InvalidAlertRuleException(String field, String detail) {
         super(HttpStatus.BAD_REQUEST, detail);
         this.field = field;

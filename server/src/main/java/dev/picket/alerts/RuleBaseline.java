@@ -33,7 +33,7 @@ class RuleBaseline {
                 .params(ruleId, hour, events).update());
     }
 
-    /** Matching events per hour; empty when the rule has fewer than {@link ProjectBaseline#MIN_HOURS} hours of history. */
+    /** Matching events per hour; empty with fewer than {@link ProjectBaseline#MIN_HOURS} hours of history. */
     OptionalDouble eventsPerHour(long ruleId, long now) {
         long currentHour = Math.floorDiv(now, HOUR_MILLIS) * HOUR_MILLIS;
         return jdbc.sql("""

@@ -15,3 +15,6 @@ CREATE TABLE alert_rule_hourly_counts (
 );
 
 CREATE INDEX alert_rule_hourly_counts_by_hour ON alert_rule_hourly_counts (hour);
+
+-- (alert_window_counts and alert_window_users count minutes of event time from here on, not of
+-- processing: the columns stay as they are.)

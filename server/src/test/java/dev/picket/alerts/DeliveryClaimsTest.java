@@ -156,7 +156,8 @@ class DeliveryClaimsTest {
         long fired = history.fire(rule, 1, "first_seen", 1, "A new issue was seen for the first time").orElseThrow();
         List<Long> deliveries = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            long delivery = history.addDelivery(fired, new AlertAction.Webhook(HOOKS.url(path(i))), null, "{}", 1, dead);
+            long delivery = history.addDelivery(fired, new AlertAction.Webhook(HOOKS.url(path(i))), null, "{}", 1,
+                    dead);
             history.attempted(delivery, 1, "pending", "HTTP 503: restarting", 1, dead);
             deliveries.add(delivery);
         }

@@ -142,7 +142,8 @@ class AlertPagesBrowserTest {
 
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create rule")).click();
 
-        assertThat(page.locator("label:has(input[name=threshold]) .field-error")).hasText("'condition.value' is required");
+        assertThat(page.locator("label:has(input[name=threshold]) .field-error"))
+                .hasText("'condition.value' is required");
         assertThat(page.getByLabel("Name")).hasValue("Busy checkout");
         assertThat(page.getByLabel("E-mail recipients")).hasValue("oncall@example.com");
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("alert-rule-form.png"))

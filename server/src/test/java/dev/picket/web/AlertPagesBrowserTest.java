@@ -19,6 +19,7 @@ import dev.picket.testing.PicketClient;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -148,6 +149,33 @@ class AlertPagesBrowserTest {
         assertThat(page.getByLabel("E-mail recipients")).hasValue("oncall@example.com");
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("alert-rule-form.png"))
                 .setFullPage(true));
+    }
+
+    @Test
+    void anOwnerChangesARuleInItsFormAndDeletesIt() {
+        String name = "Spike " + UUID.randomUUID().toString().substring(0, 8);
+        picket.api("POST", "/api/0/projects/default/" + project.slug() + "/alert-rules/", Map.of("name", name,
+                "condition", Map.of("type", "spike", "interval", 10),
+                "filters", Map.of("environment", "production", "tags", Map.of("region", "eu")),
+                "actions", List.of(Map.of("type", "email", "to", List.of("oncall@example.com")))));
+        SignIn.asAdmin(page);
+        page.navigate(alertsPath);
+
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(name)).click();
+        assertThat(page.getByLabel("Environment")).hasValue("production");
+        assertThat(page.getByLabel("Tags")).hasValue("region=eu");
+        page.getByLabel("M (minutes").fill("30");
+        page.getByLabel("Tags").fill("region=us\nfunction_memory=512");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save rule")).click();
+
+        assertThat(page.locator("table.alert-rules tr", new Page.LocatorOptions().setHasText(name)))
+                .containsText("A spike of events in 30 minutes");
+        assertThat(page.locator("table.alert-rules tr", new Page.LocatorOptions().setHasText(name)))
+                .containsText("environment production, function_memory=512, region=us");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(name)).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Delete rule")).click();
+        assertThat(page).hasURL(Pattern.compile(".*/projects/default/" + project.slug() + "/alerts/$"));
+        assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(name))).hasCount(0);
     }
 
     @Test

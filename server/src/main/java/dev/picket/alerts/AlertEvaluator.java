@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -20,6 +19,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -43,12 +43,14 @@ class AlertEvaluator implements ProcessedBatchListener, DisposableBean {
     private final AlertDispatcher dispatcher;
     private final Issues issues;
     private final ProjectBaseline baseline;
+    private final RuleBaseline ruleBaseline;
+    private final DeliveryClaims claims;
     private final ThreadPoolExecutor executor;
     private long forgotten;
 
     AlertEvaluator(AlertRules rules, AlertWindows windows, AlertHistory history, AlertNotifications notifications,
-                   AlertDispatcher dispatcher, Issues issues, ProjectBaseline baseline,
-                   AlertsProperties properties) {
+                   AlertDispatcher dispatcher, Issues issues, ProjectBaseline baseline, RuleBaseline ruleBaseline,
+                   DeliveryClaims claims, AlertsProperties properties) {
         this.rules = rules;
         this.windows = windows;
         this.history = history;
@@ -56,6 +58,8 @@ class AlertEvaluator implements ProcessedBatchListener, DisposableBean {
         this.dispatcher = dispatcher;
         this.issues = issues;
         this.baseline = baseline;
+        this.ruleBaseline = ruleBaseline;
+        this.claims = claims;
         this.executor = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
                 new ArrayBlockingQueue<>(properties.queueCapacity()),
                 Thread.ofPlatform().name("picket-alert-evaluator").daemon().factory(),
@@ -120,6 +124,7 @@ class AlertEvaluator implements ProcessedBatchListener, DisposableBean {
         if (minute - forgotten > 0) {
             forgotten = minute;
             windows.forgetBefore(minute - AlertRuleJson.MAX_MINUTES);
+            ruleBaseline.forgetBefore(RuleBaseline.oldestHour(now));
         }
     }
 
@@ -136,7 +141,7 @@ class AlertEvaluator implements ProcessedBatchListener, DisposableBean {
                     .ifPresent(issue -> fire(rule, issueId, "regression:" + now, now,
                             "A resolved issue happened again (regression)", latest));
             case EVENT_FREQUENCY -> {
-                windows.addEvents(rule.id(), issueId, minute, matching.size());
+                countByMinute(rule, issueId, matching, now);
                 long count = windows.events(rule.id(), issueId, minute, rule.windowMinutes());
                 if (count > rule.threshold()) {
                     fire(rule, issueId, "events:" + windowOf(rule, minute), now, count + " events in the last "
@@ -144,22 +149,65 @@ class AlertEvaluator implements ProcessedBatchListener, DisposableBean {
                 }
             }
             case UNIQUE_USERS -> {
-                Set<String> users = matching.stream().map(e -> e.occurrence().userKey()).filter(Objects::nonNull)
-                        .collect(Collectors.toCollection(LinkedHashSet::new));
-                windows.addUsers(rule.id(), issueId, minute, users);
+                Map<Long, Set<String>> usersByMinute = inWindowReach(matching, now)
+                        .filter(e -> e.occurrence().userKey() != null)
+                        .collect(Collectors.groupingBy(e -> minuteOf(e, now), LinkedHashMap::new,
+                                Collectors.mapping(e -> e.occurrence().userKey(),
+                                        Collectors.toCollection(LinkedHashSet::new))));
+                usersByMinute.forEach((eventMinute, users) -> windows.addUsers(rule.id(), issueId, eventMinute, users));
                 long count = windows.users(rule.id(), issueId, minute, rule.windowMinutes());
                 if (count > rule.threshold()) {
                     fire(rule, issueId, "users:" + windowOf(rule, minute), now, count + " users in the last "
                             + rule.windowMinutes() + " minutes (more than " + rule.threshold() + ")", latest);
                 }
             }
-            case SPIKE -> windows.addEvents(rule.id(), issueId, minute, matching.size());
+            case SPIKE -> {
+                countByMinute(rule, issueId, matching, now);
+                if (!rule.filters().isEmpty()) {
+                    countByHour(rule, matching, now);
+                }
+            }
         }
     }
 
-    /** A spike is the project's: it is told with the issue that had the most of the window's events. */
+    private void countByMinute(AlertRule rule, long issueId, List<StoredError> matching, long now) {
+        Map<Long, Long> byMinute = inWindowReach(matching, now)
+                .collect(Collectors.groupingBy(e -> minuteOf(e, now), LinkedHashMap::new, Collectors.counting()));
+        byMinute.forEach((eventMinute, events) -> windows.addEvents(rule.id(), issueId, eventMinute, events));
+    }
+
+    /** The baseline of a spike rule with filters, by hour of event time (a clock running ahead counts as now). */
+    private void countByHour(AlertRule rule, List<StoredError> matching, long now) {
+        long oldestHour = RuleBaseline.oldestHour(now);
+        Map<Long, Long> byHour = matching.stream()
+                .map(e -> Math.min(e.occurrence().timestamp(), now))
+                .filter(at -> at >= oldestHour)
+                .collect(Collectors.groupingBy(at -> Math.floorDiv(at, RuleBaseline.HOUR_MILLIS)
+                        * RuleBaseline.HOUR_MILLIS, Collectors.counting()));
+        ruleBaseline.add(rule.id(), byHour);
+    }
+
+    /**
+     * Events count in the minute they happened, so that a batch that waited in the inbox, or events an
+     * SDK sent late, fall in the window of their time; a clock running ahead counts as now.
+     */
+    private static long minuteOf(StoredError event, long now) {
+        return Math.floorDiv(Math.min(event.occurrence().timestamp(), now), AlertWindows.MINUTE_MILLIS);
+    }
+
+    /** Events older than the longest window count in none. */
+    private static Stream<StoredError> inWindowReach(List<StoredError> events, long now) {
+        long oldestMinute = Math.floorDiv(now, AlertWindows.MINUTE_MILLIS) - AlertRuleJson.MAX_MINUTES;
+        return events.stream().filter(e -> minuteOf(e, now) > oldestMinute);
+    }
+
+    /**
+     * A spike is the project's (or, with filters, its matching events'): it is told with the issue
+     * that had the most of the window's events.
+     */
     private void judgeSpike(AlertRule rule, long now, long minute, Occurrence latest) {
-        OptionalDouble perHour = baseline.eventsPerHour(rule.projectId(), now);
+        OptionalDouble perHour = rule.filters().isEmpty() ? baseline.eventsPerHour(rule.projectId(), now)
+                : ruleBaseline.eventsPerHour(rule.id(), now);
         if (perHour.isEmpty()) {
             return;
         }
@@ -167,7 +215,8 @@ class AlertEvaluator implements ProcessedBatchListener, DisposableBean {
         PoissonSpike.Verdict verdict = PoissonSpike.judge(observed, perHour.getAsDouble(), rule.windowMinutes());
         if (verdict.spike()) {
             fire(rule, windows.busiestIssue(rule.id(), minute, rule.windowMinutes()),
-                    "spike:" + windowOf(rule, minute), now, verdict.reason(), latest);
+                    "spike:" + windowOf(rule, minute), now,
+                    rule.filters().isEmpty() ? verdict.reason() : verdict.reasonForMatchingEvents(), latest);
         }
     }
 
@@ -200,7 +249,7 @@ class AlertEvaluator implements ProcessedBatchListener, DisposableBean {
         for (AlertAction action : rule.actions()) {
             String payload = notifications.payload(action, notification);
             String subject = action instanceof AlertAction.Email ? notifications.subject(notification) : null;
-            long deliveryId = history.addDelivery(fired.getAsLong(), action, subject, payload, now);
+            long deliveryId = history.addDelivery(fired.getAsLong(), action, subject, payload, now, claims.from(now));
             dispatcher.dispatch(new Delivery(deliveryId, action, rule.secret(), subject, payload));
         }
     }

@@ -30,6 +30,11 @@ public record AlertFilters(String level, String environment, String release, Str
         return new AlertFilters(null, null, null, null, Map.of());
     }
 
+    /** Whether no filter is set: every event counts. */
+    boolean isEmpty() {
+        return equals(none());
+    }
+
     boolean matches(Occurrence event) {
         return levelMatches(event.level())
                 && (environment == null || environment.equals(event.environment()))

@@ -50,12 +50,15 @@ public class AlertHistory {
                 .query(Long.class).optional().map(OptionalLong::of).orElse(OptionalLong.empty());
     }
 
-    long addDelivery(long historyId, AlertAction action, String subject, String payload, long now) {
+    /** Records a delivery to make, claimed by the instance that makes it. */
+    long addDelivery(long historyId, AlertAction action, String subject, String payload, long now,
+                     DeliveryClaims.Claim claim) {
         return jdbc.sql("""
                         INSERT INTO alert_deliveries (history_id, type, target, subject, payload, status, attempts,
-                                                      updated_at)
-                        VALUES (?, ?, ?, ?, ?, 'pending', 0, ?) RETURNING id""")
-                .params(historyId, action.type(), action.target(), subject, payload, now)
+                                                      updated_at, claimed_by, claimed_until)
+                        VALUES (?, ?, ?, ?, ?, 'pending', 0, ?, ?, ?) RETURNING id""")
+                .params(historyId, action.type(), action.target(), subject, payload, now, claim.instance(),
+                        claim.until())
                 .query(Long.class).single();
     }
 
@@ -63,14 +66,18 @@ public class AlertHistory {
     record Unfinished(Delivery delivery, int attempts) {
     }
 
-    /** The deliveries still pending that were last touched before {@code before}, oldest first. */
-    List<Unfinished> unfinished(long before) {
+    /**
+     * The deliveries still pending that no instance holds at {@code now}: those a stopped or dead
+     * instance left (and those from before claims were recorded), oldest first.
+     */
+    List<Unfinished> unclaimed(long now) {
         return jdbc.sql("""
                         SELECT d.id, d.type, d.target, d.subject, d.payload, d.attempts, r.secret
                         FROM alert_deliveries d JOIN alert_history h ON h.id = d.history_id
                                                 JOIN alert_rules r ON r.id = h.rule_id
-                        WHERE d.status = 'pending' AND d.updated_at < ? ORDER BY d.id""")
-                .param(before)
+                        WHERE d.status = 'pending' AND (d.claimed_until IS NULL OR d.claimed_until < ?)
+                        ORDER BY d.id""")
+                .param(now)
                 .query((row, i) -> new Unfinished(new Delivery(row.getLong("id"),
                         action(row.getString("type"), row.getString("target")), row.getString("secret"),
                         row.getString("subject"), row.getString("payload")), row.getInt("attempts")))
@@ -86,13 +93,21 @@ public class AlertHistory {
         };
     }
 
-    /** Records an attempt; a success keeps the error of the attempt before it, so the history shows the retries. */
-    void attempted(long deliveryId, int attempts, String status, String error, long now) {
+    /**
+     * Records an attempt by the claim's instance; a success keeps the error of the attempt before it,
+     * so the history shows the retries.
+     *
+     * @param claim what the instance holds on: until the next attempt for a pending delivery; its
+     *              {@code until} is dropped once the delivery is sent or failed
+     */
+    void attempted(long deliveryId, int attempts, String status, String error, long now, DeliveryClaims.Claim claim) {
         jdbc.sql("""
                         UPDATE alert_deliveries SET status = ?, attempts = ?, last_error = COALESCE(?, last_error),
-                                                    updated_at = ?
-                        WHERE id = ?""")
-                .params(status, attempts, error, now, deliveryId).update();
+                                                    updated_at = ?, claimed_until = ?
+                        WHERE id = ? AND claimed_by = ?""")
+                .params(status, attempts, error, now, "pending".equals(status) ? claim.until() : null, deliveryId,
+                        claim.instance())
+                .update();
     }
 
     /** The project's latest firings, newest first. */

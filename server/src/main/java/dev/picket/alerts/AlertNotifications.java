@@ -46,7 +46,8 @@ class AlertNotifications {
         Issue issue = found.get();
         String org = organization.get().slug();
         return Optional.of(new Notification(rule.id(), rule.name(), rule.condition().id(), reason, issue.id(),
-                issue.title(), issue.culprit(), issue.level(), org, project.get().slug(), latest.environment(),
+                issue.qualifiedShortId(project.get().slug()), issue.title(), issue.culprit(), issue.level(), org,
+                project.get().slug(), latest.environment(),
                 latest.release(), issue.timesSeen(), issue.userCount(), issue.firstSeen(),
                 Instant.ofEpochMilli(firedAt),
                 baseUrl.get() + "/organizations/" + org + "/issues/" + issue.id() + "/"));

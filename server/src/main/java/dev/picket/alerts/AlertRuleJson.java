@@ -1,11 +1,10 @@
 package dev.picket.alerts;
 
-import dev.picket.api.ApiException;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -23,7 +22,9 @@ import tools.jackson.databind.node.ObjectNode;
  *              {"type": "slack", "url": "https://hooks.slack.com/services/…"}],
  *  "throttleMinutes": 30}
  * </pre>
+ * What it reads is checked here and only here, for the REST API and the rule form alike.
  */
+@Component
 final class AlertRuleJson {
 
     static final int DEFAULT_THROTTLE_MINUTES = 30;
@@ -32,32 +33,31 @@ final class AlertRuleJson {
     private static final int MAX_NAME = 256;
 
     private final JsonMapper json;
+    private final WebhookTargetGuard targets;
 
-    AlertRuleJson(JsonMapper json) {
+    AlertRuleJson(JsonMapper json, WebhookTargetGuard targets) {
         this.json = json;
+        this.targets = targets;
     }
 
-    /** @throws ApiException 400 naming the field that is missing or wrong */
+    /** @throws InvalidAlertRuleException naming the field that is missing or wrong */
     AlertRuleDraft read(JsonNode body) {
         if (body == null || !body.isObject()) {
-            throw ApiException.badRequest("The request body must be a JSON object");
+            throw new InvalidAlertRuleException("body", "The request body must be a JSON object");
         }
         String name = string(body, "name", true);
         if (name.isBlank() || name.length() > MAX_NAME) {
-            throw ApiException.badRequest("'name' must be 1 to " + MAX_NAME + " characters");
+            throw new InvalidAlertRuleException("name", "'name' must be 1 to " + MAX_NAME + " characters");
         }
         JsonNode condition = object(body, "condition", true);
         String type = string(condition, "condition.type", true);
-        AlertCondition kind = AlertCondition.of(type).orElseThrow(() -> ApiException.badRequest(
+        AlertCondition kind = AlertCondition.of(type).orElseThrow(() -> new InvalidAlertRuleException(
+                "condition.type",
                 "'condition.type' must be first_seen, regression, event_frequency, unique_users or spike"));
         Integer threshold = kind.hasThreshold() ? integer(condition, "condition.value", 0, Integer.MAX_VALUE) : null;
         Integer window = kind.hasWindow() ? integer(condition, "condition.interval", 1, MAX_MINUTES) : null;
         AlertFilters filters = filters(object(body, "filters", false));
-        if (kind == AlertCondition.SPIKE && !filters.equals(AlertFilters.none())) {
-            // The baseline is the project's hourly counts of all its events: filtered counts would not compare.
-            throw ApiException.badRequest("'filters' cannot be used with spike rules, which watch all the project's events");
-        }
-        List<AlertAction> actions = actions(body.get("actions"));
+        List<AlertAction> actions = actions(body.get("actions"), true);
         int throttle = body.hasNonNull("throttleMinutes")
                 ? integer(body, "throttleMinutes", 0, MAX_MINUTES) : DEFAULT_THROTTLE_MINUTES;
         return new AlertRuleDraft(name, kind, threshold, window, filters, actions, throttle);
@@ -94,8 +94,9 @@ final class AlertRuleJson {
         return filters(json.readTree(stored));
     }
 
+    /** Stored targets were judged when saved, and are judged again before each delivery. */
     List<AlertAction> loadActions(String stored) {
-        return actions(json.readTree(stored));
+        return actions(json.readTree(stored), false);
     }
 
     private ObjectNode writeFilters(AlertFilters filters) {
@@ -128,14 +129,16 @@ final class AlertRuleJson {
         }
         String level = string(node, "filters.level", false);
         if (level != null && !AlertFilters.LEVELS.contains(level)) {
-            throw ApiException.badRequest("'filters.level' must be one of " + String.join(", ", AlertFilters.LEVELS));
+            throw new InvalidAlertRuleException("filters.level",
+                    "'filters.level' must be one of " + String.join(", ", AlertFilters.LEVELS));
         }
         Map<String, String> tags = new LinkedHashMap<>();
         JsonNode tagNode = object(node, "filters.tags", false);
         if (tagNode != null) {
             for (Map.Entry<String, JsonNode> tag : tagNode.properties()) {
                 if (!tag.getValue().isString()) {
-                    throw ApiException.badRequest("'filters.tags." + tag.getKey() + "' must be a string");
+                    throw new InvalidAlertRuleException("filters.tags",
+                            "'filters.tags." + tag.getKey() + "' must be a string");
                 }
                 tags.put(tag.getKey(), tag.getValue().stringValue());
             }
@@ -144,21 +147,22 @@ final class AlertRuleJson {
                 string(node, "filters.release", false), string(node, "filters.function", false), tags);
     }
 
-    private static List<AlertAction> actions(JsonNode node) {
+    private List<AlertAction> actions(JsonNode node, boolean judgeTargets) {
         if (node == null || !node.isArray() || node.isEmpty()) {
-            throw ApiException.badRequest("'actions' must be a non-empty array");
+            throw new InvalidAlertRuleException("actions", "'actions' must be a non-empty array");
         }
         List<AlertAction> actions = new ArrayList<>();
         for (JsonNode action : node) {
             if (!action.isObject()) {
-                throw ApiException.badRequest("each of 'actions' must be an object");
+                throw new InvalidAlertRuleException("actions", "each of 'actions' must be an object");
             }
             String type = string(action, "actions.type", true);
             actions.add(switch (type) {
                 case "email" -> new AlertAction.Email(addresses(action.get("to")));
-                case "webhook" -> new AlertAction.Webhook(url(action));
-                case "slack" -> new AlertAction.Slack(url(action));
-                default -> throw ApiException.badRequest("'actions.type' must be email, webhook or slack");
+                case "webhook" -> new AlertAction.Webhook(url(action, "actions.webhook", judgeTargets));
+                case "slack" -> new AlertAction.Slack(url(action, "actions.slack", judgeTargets));
+                default -> throw new InvalidAlertRuleException("actions.type",
+                        "'actions.type' must be email, webhook or slack");
             });
         }
         return actions;
@@ -166,42 +170,50 @@ final class AlertRuleJson {
 
     private static List<String> addresses(JsonNode to) {
         if (to == null || !to.isArray() || to.isEmpty()) {
-            throw ApiException.badRequest("'actions.to' must be a non-empty array of e-mail addresses");
+            throw new InvalidAlertRuleException("actions.email",
+                    "'actions.to' must be a non-empty array of e-mail addresses");
         }
         List<String> addresses = new ArrayList<>();
         for (JsonNode address : to) {
             // A plain check: the SMTP server is the judge; this catches what is plainly not an address.
             if (!address.isString() || !address.stringValue().matches("[^@\\s]+@[^@\\s]+")) {
-                throw ApiException.badRequest("'actions.to' must hold e-mail addresses, not " + address);
+                throw new InvalidAlertRuleException("actions.email",
+                        "'actions.to' must hold e-mail addresses, not " + address);
             }
             addresses.add(address.stringValue());
         }
         return addresses;
     }
 
-    private static String url(JsonNode action) {
-        String url = string(action, "actions.url", true);
-        try {
-            URI uri = URI.create(url);
-            if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
-                return url;
-            }
-        } catch (IllegalArgumentException e) {
-            // answered below
+    /** @param field the form's field of this kind of target: {@code actions.webhook} or {@code actions.slack} */
+    private String url(JsonNode action, String field, boolean judgeTarget) {
+        JsonNode value = action.get("url");
+        if (value == null || !value.isString()) {
+            throw new InvalidAlertRuleException(field, "'actions.url' is required and must be a string");
         }
-        throw ApiException.badRequest("'actions.url' must be an absolute http(s) URL, not '" + url + "'");
+        String url = value.stringValue();
+        if (!WebhookTargetGuard.isHttpUrl(url)) {
+            throw new InvalidAlertRuleException(field,
+                    "'actions.url' must be an absolute http(s) URL, not '" + url + "'");
+        }
+        if (judgeTarget) {
+            targets.refusalAtSave(url).ifPresent(reason -> {
+                throw new InvalidAlertRuleException(field, "'actions.url' is refused: " + reason);
+            });
+        }
+        return url;
     }
 
     private static String string(JsonNode node, String path, boolean required) {
         JsonNode value = node.get(leaf(path));
         if (value == null || value.isNull()) {
             if (required) {
-                throw ApiException.badRequest("'" + path + "' is required");
+                throw new InvalidAlertRuleException(path, "'" + path + "' is required");
             }
             return null;
         }
         if (!value.isString()) {
-            throw ApiException.badRequest("'" + path + "' must be a string");
+            throw new InvalidAlertRuleException(path, "'" + path + "' must be a string");
         }
         return value.stringValue();
     }
@@ -210,12 +222,12 @@ final class AlertRuleJson {
         JsonNode value = node.get(leaf(path));
         if (value == null || value.isNull()) {
             if (required) {
-                throw ApiException.badRequest("'" + path + "' is required");
+                throw new InvalidAlertRuleException(path, "'" + path + "' is required");
             }
             return null;
         }
         if (!value.isObject()) {
-            throw ApiException.badRequest("'" + path + "' must be an object");
+            throw new InvalidAlertRuleException(path, "'" + path + "' must be an object");
         }
         return value;
     }
@@ -223,11 +235,11 @@ final class AlertRuleJson {
     private static int integer(JsonNode node, String path, int min, int max) {
         JsonNode value = node.get(leaf(path));
         if (value == null || value.isNull()) {
-            throw ApiException.badRequest("'" + path + "' is required");
+            throw new InvalidAlertRuleException(path, "'" + path + "' is required");
         }
         if (!value.isIntegralNumber() || !value.canConvertToInt() || value.intValue() < min
                 || value.intValue() > max) {
-            throw ApiException.badRequest("'" + path + "' must be an integer from " + min + " to " + max);
+            throw new InvalidAlertRuleException(path, "'" + path + "' must be an integer from " + min + " to " + max);
         }
         return value.intValue();
     }

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.json.JsonMapper;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The alert rules of projects, in the {@code alert_rules} table. */
 @Component
@@ -24,9 +24,17 @@ public class AlertRules {
     private final AlertRuleJson json;
     private final SecureRandom random = new SecureRandom();
 
-    AlertRules(JdbcClient jdbc, JsonMapper json) {
+    private final AlertWindows windows;
+    private final RuleBaseline baseline;
+    private final TransactionTemplate transaction;
+
+    AlertRules(JdbcClient jdbc, AlertRuleJson json, AlertWindows windows, RuleBaseline baseline,
+               TransactionTemplate transaction) {
         this.jdbc = jdbc;
-        this.json = new AlertRuleJson(json);
+        this.transaction = transaction;
+        this.json = json;
+        this.windows = windows;
+        this.baseline = baseline;
     }
 
     /** Creates a rule with a new random webhook secret. */
@@ -44,8 +52,15 @@ public class AlertRules {
         return find(projectId, id).orElseThrow();
     }
 
-    /** Replaces what a rule says; its id, secret and creation time stay. */
+    /**
+     * Replaces what a rule says; its id, secret, creation time and history stay, while its windows
+     * and baseline count afresh.
+     */
     public Optional<AlertRule> replace(long projectId, long id, AlertRuleDraft draft) {
+        return transaction.execute(status -> replaceInTransaction(projectId, id, draft));
+    }
+
+    private Optional<AlertRule> replaceInTransaction(long projectId, long id, AlertRuleDraft draft) {
         int updated = jdbc.sql("""
                         UPDATE alert_rules SET name = ?, condition = ?, threshold = ?, window_minutes = ?, filters = ?,
                                                actions = ?, throttle_minutes = ?
@@ -54,7 +69,12 @@ public class AlertRules {
                         json.storeFilters(draft.filters()), json.storeActions(draft.actions()),
                         draft.throttleMinutes(), projectId, id)
                 .update();
-        return updated == 0 ? Optional.empty() : find(projectId, id);
+        if (updated == 0) {
+            return Optional.empty();
+        }
+        windows.forget(id);
+        baseline.forget(id);
+        return find(projectId, id);
     }
 
     public boolean delete(long projectId, long id) {

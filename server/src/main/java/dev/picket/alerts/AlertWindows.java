@@ -5,9 +5,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Per rule and issue, the matching events and their users counted by minute of processing: what
- * "more than N events / users in M minutes" is judged on. Kept in SQLite so that a restart forgets
- * no window.
+ * Per rule and issue, the matching events and their users counted by minute of event time (never
+ * later than the minute they were processed in): what "more than N events / users in M minutes" is
+ * judged on. Kept in the database so that a restart forgets no window.
  */
 @Component
 class AlertWindows {
@@ -67,6 +67,12 @@ class AlertWindows {
                         SELECT COUNT(DISTINCT user_key) FROM alert_window_users
                         WHERE rule_id = ? AND issue_id = ? AND minute > ? AND minute <= ?""")
                 .params(ruleId, issueId, minute - minutes, minute).query(Long.class).single();
+    }
+
+    /** A changed rule counts afresh: its old condition and filters' counts say nothing of the new ones. */
+    void forget(long ruleId) {
+        jdbc.sql("DELETE FROM alert_window_counts WHERE rule_id = ?").param(ruleId).update();
+        jdbc.sql("DELETE FROM alert_window_users WHERE rule_id = ?").param(ruleId).update();
     }
 
     /** Forgets minutes before {@code minute}: no window reaches back that far. */

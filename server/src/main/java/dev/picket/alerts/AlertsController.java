@@ -18,7 +18,6 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /** A project's alert rules and alert history ({@code alerts:read}, {@code alerts:write}). */
@@ -35,12 +34,12 @@ class AlertsController {
     private final AlertRuleJson json;
 
     AlertsController(Organizations organizations, Projects projects, AlertRules rules, AlertHistory history,
-                     JsonMapper json) {
+                     AlertRuleJson json) {
         this.organizations = organizations;
         this.projects = projects;
         this.rules = rules;
         this.history = history;
-        this.json = new AlertRuleJson(json);
+        this.json = json;
     }
 
     @GetMapping(PROJECT + "alert-rules/")

@@ -13,6 +13,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param deliveryTimeout  how long one attempt may take (connecting and answering)
  * @param queueCapacity    processed batches waiting for evaluation; beyond it they are dropped (and logged),
  *                         since alerting must never hold up processing
+ * @param allowPrivateWebhooks whether webhook and Slack targets may be on loopback, link-local or private
+ *                         addresses ({@code PICKET_ALERTS_ALLOW_PRIVATE_WEBHOOKS}); off, since a rule's
+ *                         editor could otherwise reach what only Picket's host should ({@link WebhookTargetGuard})
+ * @param claimLease       how long an instance holds a delivery it is sending before another may take it
  */
 @ConfigurationProperties("picket.alerts")
 public record AlertsProperties(
@@ -20,16 +24,18 @@ public record AlertsProperties(
         @DefaultValue("10s") Duration firstRetryDelay,
         @DefaultValue("10m") Duration maxRetryDelay,
         @DefaultValue("10s") Duration deliveryTimeout,
-        @DefaultValue("10000") int queueCapacity) {
+        @DefaultValue("10000") int queueCapacity,
+        @DefaultValue("false") boolean allowPrivateWebhooks,
+        @DefaultValue("2m") Duration claimLease) {
 
     public AlertsProperties {
         if (deliveryAttempts < 1 || queueCapacity < 1) {
             throw new IllegalArgumentException("picket.alerts.delivery-attempts and queue-capacity must be at least 1");
         }
         if (!firstRetryDelay.isPositive() || maxRetryDelay.compareTo(firstRetryDelay) < 0
-                || !deliveryTimeout.isPositive()) {
+                || !deliveryTimeout.isPositive() || claimLease.compareTo(deliveryTimeout) <= 0) {
             throw new IllegalArgumentException("picket.alerts delays and timeout must be positive, "
-                    + "and max-retry-delay at least first-retry-delay");
+                    + "max-retry-delay at least first-retry-delay, and claim-lease longer than delivery-timeout");
         }
     }
 

@@ -15,14 +15,21 @@ final class HttpDeliverySender {
 
     private final HttpClient client;
     private final Duration timeout;
+    private final WebhookTargetGuard targets;
 
-    HttpDeliverySender(Duration timeout) {
+    HttpDeliverySender(Duration timeout, WebhookTargetGuard targets) {
         this.timeout = timeout;
+        this.targets = targets;
         this.client = HttpClient.newBuilder().connectTimeout(timeout)
                 .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
+    /**
+     * The target is judged again here, as its name may resolve elsewhere now than when the rule was
+     * saved. (The client resolves it once more to connect; redirects are never followed.)
+     */
     void send(Delivery delivery) throws DeliveryFailedException, InterruptedException {
+        targets.checkBeforeSending(delivery.action().target());
         byte[] body = delivery.payload().getBytes(StandardCharsets.UTF_8);
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(delivery.action().target()))
                 .timeout(timeout)

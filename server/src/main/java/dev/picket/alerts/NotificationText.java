@@ -15,7 +15,7 @@ final class NotificationText {
     }
 
     String subject(Notification n) {
-        return "[Picket] " + n.project() + ": " + n.title();
+        return "[Picket] " + n.shortId() + ": " + n.title();
     }
 
     String email(Notification n) {
@@ -31,6 +31,7 @@ final class NotificationText {
         body.put("reason", n.reason());
         body.putObject("issue")
                 .put("id", String.valueOf(n.issueId()))
+                .put("shortId", n.shortId())
                 .put("title", n.title())
                 .put("culprit", n.culprit())
                 .put("level", n.level())
@@ -49,8 +50,8 @@ final class NotificationText {
     /** Slack's incoming-webhook shape: {@code text} as the fallback, the details in blocks. */
     String slack(Notification n) {
         ObjectNode body = json.createObjectNode();
-        String headline = "*<" + n.link() + "|" + escape(n.title()) + ">*";
-        body.put("text", n.project() + ": " + n.title() + " — " + n.reason());
+        String headline = "*<" + n.link() + "|" + escape(n.shortId() + " " + n.title()) + ">*";
+        body.put("text", n.shortId() + ": " + n.title() + " — " + n.reason());
         var blocks = body.putArray("blocks");
         blocks.addObject().put("type", "section").putObject("text").put("type", "mrkdwn")
                 .put("text", headline + "\n" + escape(n.reason()));
@@ -63,7 +64,7 @@ final class NotificationText {
 
     private static List<String> lines(Notification n) {
         List<String> lines = new ArrayList<>();
-        lines.add(n.title());
+        lines.add(n.shortId() + ": " + n.title());
         lines.add("");
         lines.add("Alert: " + n.ruleName());
         lines.add("Why: " + n.reason());

@@ -29,10 +29,20 @@ final class PoissonSpike {
             return pValue < SIGNIFICANCE && observed >= MIN_RATIO * expected && observed >= MIN_EVENTS;
         }
 
+        /** Why a rule over all the project's events fired. */
         String reason() {
-            return String.format(Locale.ROOT, "Spike: %d events in the last %d minutes, where the project's hourly "
+            return reason("the project's");
+        }
+
+        /** Why a rule with filters fired: its baseline is of the matching events alone. */
+        String reasonForMatchingEvents() {
+            return reason("the matching events'");
+        }
+
+        private String reason(String whose) {
+            return String.format(Locale.ROOT, "Spike: %d events in the last %d minutes, where %s hourly "
                             + "baseline (%.1f events/hour) expects %.1f; Poisson P(X >= %d) = %.2g < %s",
-                    observed, windowMinutes, baselinePerHour, expected, observed, pValue, SIGNIFICANCE);
+                    observed, windowMinutes, whose, baselinePerHour, expected, observed, pValue, SIGNIFICANCE);
         }
     }
 

@@ -26,6 +26,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterAll;
@@ -41,13 +42,15 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Alerts fire from events sent to the real ingest endpoint and reach real targets: an SMTP server
- * (GreenMail) and a local HTTP server for webhooks and Slack messages.
+ * (GreenMail) and a local HTTP server for webhooks and Slack messages, which private targets being
+ * allowed lets them reach.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "picket.alerts.delivery-attempts=4",
         "picket.alerts.first-retry-delay=200ms",
         "picket.alerts.max-retry-delay=2s",
-        "picket.alerts.delivery-timeout=30s"})
+        "picket.alerts.delivery-timeout=30s",
+        "picket.alerts.allow-private-webhooks=true"})
 class AlertDeliveryTest {
 
     private static final GreenMail SMTP = startedSmtp();
@@ -108,9 +111,10 @@ class AlertDeliveryTest {
         MimeMessage mail = await(() -> mailsTo(to), 1).getFirst();
         long issueId = onlyIssueId();
         String body = GreenMailUtil.getBody(mail).replace("\r\n", "\n");
-        assertThat(mail.getSubject()).isEqualTo("[Picket] " + traffic.project.slug() + ": " + type
+        assertThat(mail.getSubject()).isEqualTo("[Picket] " + onlyIssueShortId() + ": " + type
                 + ": order 17 could not be charged");
         assertThat(mail.getFrom()[0].toString()).isEqualTo("alerts@picket.test");
+        assertThat(body).startsWith(onlyIssueShortId() + ": " + type);
         assertThat(body).contains("Alert: New checkout issues", "Why: A new issue was seen for the first time",
                 "Culprit: shop.Payments in charge", "Project: " + traffic.project.slug(),
                 "Environment: production", "Release: shop@2.4.1", "Events: 1", "Users: 0", "First seen: ",
@@ -131,6 +135,7 @@ class AlertDeliveryTest {
         JsonNode body = AlertTraffic.json(hook.text());
         assertThat(body.get("rule").get("name").asString()).isEqualTo("Webhook");
         assertThat(body.get("issue").get("title").asString()).isEqualTo(type + ": order 17 could not be charged");
+        assertThat(body.get("issue").get("shortId").asString()).isEqualTo(onlyIssueShortId());
         assertThat(body.get("issue").get("count").asLong()).isEqualTo(1);
         assertThat(body.get("issue").get("url").asString())
                 .isEqualTo("http://localhost:" + port + "/organizations/default/issues/" + onlyIssueId() + "/");
@@ -149,7 +154,7 @@ class AlertDeliveryTest {
         WebhookReceiver.Received message = await(() -> HOOKS.received(path), 1).getFirst();
         JsonNode body = AlertTraffic.json(message.text());
         assertThat(message.signature()).isNull();
-        assertThat(body.get("text").asString()).startsWith(traffic.project.slug() + ": " + type);
+        assertThat(body.get("text").asString()).startsWith(onlyIssueShortId() + ": " + type);
         assertThat(body.get("blocks").get(0).get("type").asString()).isEqualTo("section");
         assertThat(body.get("blocks").get(0).get("text").get("type").asString()).isEqualTo("mrkdwn");
         assertThat(body.get("blocks").get(0).get("text").get("text").asString())
@@ -288,15 +293,16 @@ class AlertDeliveryTest {
         JsonNode created = traffic.createRule(rule("Resumed", Map.of("type", "first_seen"),
                 List.of(Map.of("type", "webhook", "url", HOOKS.url(path)))));
         AlertRule rule = rules.find(traffic.project.id(), created.get("id").asLong()).orElseThrow();
-        // As a stop leaves it: fired and recorded, one attempt made, the retry never run.
+        // As a stop leaves it: fired and recorded, one attempt made, the retry never run, the claim run out.
         long longAgo = 1;
+        DeliveryClaims.Claim stopped = new DeliveryClaims.Claim("a stopped instance", longAgo + 1);
         long fired = history.fire(rule, 1, "first_seen", longAgo, "A new issue was seen for the first time")
                 .orElseThrow();
         long delivery = history.addDelivery(fired, rule.actions().getFirst(), null, "{\"left\": \"pending\"}",
-                longAgo);
-        history.attempted(delivery, 1, "pending", "HTTP 503: restarting", longAgo);
+                longAgo, stopped);
+        history.attempted(delivery, 1, "pending", "HTTP 503: restarting", longAgo, stopped);
 
-        dispatcher.resumeUnfinished();
+        dispatcher.resumeUnclaimed();
 
         WebhookReceiver.Received hook = await(() -> HOOKS.received(path), 1).getFirst();
         assertThat(hook.text()).isEqualTo("{\"left\": \"pending\"}");
@@ -362,13 +368,73 @@ class AlertDeliveryTest {
         assertThat(traffic.history()).isEmpty();
     }
 
+    @Test
+    void aSpikeRuleWithFiltersJudgesItsMatchingEventsAgainstTheirOwnBaseline() throws Exception {
+        String path = "/ok/filtered-spike-" + unique;
+        traffic.createRule(Map.of("name", "Production spike", "condition", Map.of("type", "spike", "interval", 10),
+                "filters", Map.of("environment", "production"),
+                "actions", List.of(Map.of("type", "webhook", "url", HOOKS.url(path)))));
+        // Production has 1 event an hour, the project 37: 12 production events in 10 minutes are a
+        // spike of production's (1 expected), and would not be of the project's (6.2 expected).
+        hourlyHistory(36, 25, event -> event.put("environment", "staging"));
+        hourlyHistory(1, 25, event -> event.put("environment", "production"));
+
+        for (int i = 0; i < 12; i++) {
+            traffic.send(error(type).put("environment", "production"));
+        }
+        traffic.awaitJudged();
+
+        WebhookReceiver.Received hook = await(() -> HOOKS.received(path), 1).getFirst();
+        assertThat(AlertTraffic.json(hook.text()).get("reason").asString())
+                .matches("Spike: 1[0-2] events in the last 10 minutes, where the matching events' hourly baseline "
+                        + "\\(1\\.0 events/hour\\) expects 1\\.0; .*");
+    }
+
+    @Test
+    void aSpikeOfEventsTheFiltersLeaveOutIsNoSpike() throws Exception {
+        String path = "/ok/filtered-out-" + unique;
+        traffic.createRule(Map.of("name", "Production spike", "condition", Map.of("type", "spike", "interval", 10),
+                "filters", Map.of("environment", "production"),
+                "actions", List.of(Map.of("type", "webhook", "url", HOOKS.url(path)))));
+        hourlyHistory(1, 25, event -> event.put("environment", "production"));
+
+        for (int i = 0; i < 60; i++) {
+            traffic.send(error(type).put("environment", "staging"));
+        }
+        traffic.awaitJudged();
+
+        Thread.sleep(500);
+        assertThat(HOOKS.received(path)).isEmpty();
+        assertThat(traffic.history()).isEmpty();
+    }
+
+    @Test
+    void eventsCountInTheWindowOfTheTimeTheyHappenedNotOfTheirArrival() throws Exception {
+        String path = "/ok/late-" + unique;
+        traffic.createRule(rule("Busy", Map.of("type", "event_frequency", "value", 5, "interval", 5),
+                List.of(Map.of("type", "webhook", "url", HOOKS.url(path)))));
+        double halfAnHourAgo = (System.currentTimeMillis() - 30 * 60_000L) / 1000.0;
+
+        for (int i = 0; i < 10; i++) {
+            traffic.send(error(type).put("timestamp", halfAnHourAgo));
+        }
+        traffic.awaitJudged();
+
+        Thread.sleep(500);
+        assertThat(traffic.history()).isEmpty();
+    }
+
     /** Sends {@code perHour} events into each of the last {@code hours} hours, as a project's past. */
     private void hourlyHistory(int perHour, int hours) throws InterruptedException {
+        hourlyHistory(perHour, hours, event -> event);
+    }
+
+    private void hourlyHistory(int perHour, int hours, UnaryOperator<ObjectNode> shape) throws InterruptedException {
         long now = System.currentTimeMillis();
         for (int hour = 1; hour <= hours; hour++) {
             for (int i = 0; i < perHour; i++) {
                 long at = now - hour * 3_600_000L + i * 1_000L;
-                traffic.send(error(type).put("timestamp", at / 1000.0));
+                traffic.send(shape.apply(error(type).put("timestamp", at / 1000.0)));
             }
         }
         traffic.awaitJudged();
@@ -391,10 +457,19 @@ class AlertDeliveryTest {
     }
 
     private long onlyIssueId() {
+        return onlyIssue().get("id").asLong();
+    }
+
+    /** The short id as the API and the pages show it, {@code ALERTS-…-1}. */
+    private String onlyIssueShortId() {
+        return onlyIssue().get("shortId").asString();
+    }
+
+    private JsonNode onlyIssue() {
         JsonNode list = traffic.picket.api("GET", "/api/0/projects/default/" + traffic.project.slug()
                 + "/issues/?query=", null);
         assertThat(list).hasSize(1);
-        return list.get(0).get("id").asLong();
+        return list.get(0);
     }
 
     private List<MimeMessage> mailsTo(String address) {

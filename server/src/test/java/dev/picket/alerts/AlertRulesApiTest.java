@@ -115,6 +115,33 @@ class AlertRulesApiTest {
     }
 
     @Test
+    void aWebhookToTheHostsOwnOrAPrivateNetworkIsRefusedWithTheAddressNamed() {
+        assertThat(refusal(Map.of("name", "x", "condition", Map.of("type", "first_seen"),
+                "actions", List.of(Map.of("type", "webhook", "url", "http://localhost:5432/")))))
+                .startsWith("'actions.url' is refused: host localhost resolves to ")
+                .endsWith(", a loopback, link-local, private, multicast or unspecified address; "
+                        + "set PICKET_ALERTS_ALLOW_PRIVATE_WEBHOOKS=true to allow such targets");
+        assertThat(refusal(Map.of("name", "x", "condition", Map.of("type", "first_seen"),
+                "actions", List.of(Map.of("type", "slack", "url", "http://169.254.169.254/latest/meta-data/")))))
+                .startsWith("'actions.url' is refused: host 169.254.169.254 resolves to 169.254.169.254");
+        assertThat(refusal(Map.of("name", "x", "condition", Map.of("type", "first_seen"),
+                "actions", List.of(Map.of("type", "webhook", "url", "https://[fd00::1]/hook")))))
+                .startsWith("'actions.url' is refused: host [fd00::1] resolves to fd00:0:0:0:0:0:0:1");
+    }
+
+    @Test
+    void aSpikeRuleTakesFiltersLikeTheOtherRules() {
+        JsonNode created = traffic.createRule(Map.of("name", "Production spike",
+                "condition", Map.of("type", "spike", "interval", 10),
+                "filters", Map.of("level", "error", "environment", "production", "release", "shop@2",
+                        "function", "charge", "tags", Map.of("region", "eu")),
+                "actions", List.of(Map.of("type", "email", "to", List.of("ops@example.com")))));
+
+        assertThat(created.get("filters").get("environment").asString()).isEqualTo("production");
+        assertThat(created.get("filters").get("tags").get("region").asString()).isEqualTo("eu");
+    }
+
+    @Test
     void readingNeedsAlertsReadAndChangingNeedsAlertsWrite() {
         User member = users.create("alerts-" + UUID.randomUUID() + "@example.com", "a password", false);
         HttpApi reader = HttpApi.withToken(port, tokens.create(member, "read", Set.of(Scopes.ALERTS_READ)));

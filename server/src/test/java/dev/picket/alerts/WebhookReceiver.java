@@ -15,14 +15,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A real HTTP server that takes alert webhooks: {@code /ok/…} answers 200, {@code /fail/N/…} 500
  * to its first N requests, {@code /hang/…} answers after 10 s. Every request is recorded by path.
+ * Public for the browser tests of the alert pages.
  */
-final class WebhookReceiver implements AutoCloseable {
+public final class WebhookReceiver implements AutoCloseable {
 
     static final long HANG_MILLIS = 10_000;
 
     /** One request as it arrived. */
-    record Received(String path, String signature, byte[] body, long atNanos) {
-        String text() {
+    public record Received(String path, String signature, byte[] body, long atNanos) {
+        public String text() {
             return new String(body, StandardCharsets.UTF_8);
         }
     }
@@ -32,18 +33,18 @@ final class WebhookReceiver implements AutoCloseable {
     private final Map<String, AtomicInteger> seen = new ConcurrentHashMap<>();
     private final AtomicInteger hanging = new AtomicInteger();
 
-    WebhookReceiver() throws IOException {
+    public WebhookReceiver() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server.createContext("/", this::handle);
         server.start();
     }
 
-    String url(String path) {
+    public String url(String path) {
         return "http://127.0.0.1:" + server.getAddress().getPort() + path;
     }
 
-    List<Received> received(String path) {
+    public List<Received> received(String path) {
         return received.stream().filter(r -> r.path().equals(path)).toList();
     }
 

@@ -75,10 +75,10 @@ public class ApiTokens {
                 .param(user.id())
                 .query((row, rowNum) -> {
                     long lastUsed = row.getLong("last_used_at");
+                    Instant lastUsedAt = row.wasNull() ? null : Instant.ofEpochMilli(lastUsed);
                     return new ApiTokenInfo(row.getLong("id"), row.getString("name"),
                             new TreeSet<>(Arrays.asList(row.getString("scopes").split(" "))),
-                            Instant.ofEpochMilli(row.getLong("created_at")),
-                            row.wasNull() ? null : Instant.ofEpochMilli(lastUsed));
+                            Instant.ofEpochMilli(row.getLong("created_at")), lastUsedAt);
                 })
                 .list();
     }

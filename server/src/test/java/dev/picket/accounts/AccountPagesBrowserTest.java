@@ -3,6 +3,7 @@ package dev.picket.accounts;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import dev.picket.api.HttpApi;
@@ -118,6 +119,47 @@ class AccountPagesBrowserTest {
     }
 
     @Test
+    void someoneWithAnAccountSignsInThroughTheLinkAndJoins() {
+        String email = "existing-" + unique() + "@example.com";
+        users.create(email, "existing-password", false);
+        Page admin = signedInAdmin();
+        String slug = createOrganization(admin, "Joinable " + unique());
+        String link = invite(admin, slug, email, "admin");
+        Page invitee = chromium.newPage(port);
+        invitee.navigate(link);
+
+        invitee.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("sign in to accept")).click();
+        SignIn.as(invitee, email, "existing-password");
+        invitee.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Join organization")).click();
+
+        assertThat(invitee).hasURL(Pattern.compile(".*/organizations/" + slug + "/$"));
+        assertThat(invitee.locator("p.notice")).containsText("Welcome to Joinable");
+        assertThat(invitee.locator("main")).containsText("You are admin of this organization.");
+        admin.context().close();
+        invitee.context().close();
+    }
+
+    @Test
+    void adminCreatesRenamesAndDeletesATeam() {
+        Page admin = signedInAdmin();
+        String slug = createOrganization(admin, "Teamed " + unique());
+        admin.navigate("/organizations/" + slug + "/teams/");
+
+        admin.getByLabel("Name", new Page.GetByLabelOptions().setExact(true)).fill("Mobile");
+        admin.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create team")).click();
+        assertThat(admin.locator("p.notice")).hasText("Team created.");
+        admin.getByLabel("New name of team Mobile").fill("Mobile apps");
+        admin.locator("tr", new Page.LocatorOptions().setHasText("mobile"))
+                .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Rename")).click();
+        assertThat(admin.locator("table.teams")).containsText("Mobile apps");
+        admin.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Delete team Mobile apps")).click();
+
+        assertThat(admin.locator("p.notice")).hasText("Team deleted.");
+        assertThat(admin.locator("table.teams tbody tr")).hasCount(1);
+        admin.context().close();
+    }
+
+    @Test
     void switcherLeadsToTheOtherOrganization() {
         String organizationName = "Switch " + unique();
         Page admin = signedInAdmin();
@@ -126,7 +168,7 @@ class AccountPagesBrowserTest {
         assertThat(admin.locator(".org-switcher summary")).hasText("Default");
 
         admin.locator(".org-switcher summary").click();
-        admin.locator(".org-switcher").getByRole(AriaRole.LINK, new com.microsoft.playwright.Locator.GetByRoleOptions()
+        admin.locator(".org-switcher").getByRole(AriaRole.LINK, new Locator.GetByRoleOptions()
                 .setName(organizationName)).click();
 
         assertThat(admin).hasURL(Pattern.compile(".*/organizations/" + slug + "/$"));
@@ -175,6 +217,27 @@ class AccountPagesBrowserTest {
         assertThat(admin.locator("p.notice")).containsText("Token revoked");
 
         assertThat(HttpApi.withToken(port, token).get("/api/0/organizations/").statusCode()).isEqualTo(401);
+        admin.context().close();
+    }
+
+    @Test
+    void tokenListShowsWhenATokenWasLastUsed() {
+        Page admin = signedInAdmin();
+        admin.navigate("/settings/account/api/auth-tokens/");
+        String name = "cron-" + unique();
+        admin.getByLabel("Name").fill(name);
+        admin.getByLabel("project:read").check();
+        admin.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create token")).click();
+        String token = admin.locator("input[name=new-token]").inputValue();
+        Locator row = admin.locator("table.tokens tr",
+                new Page.LocatorOptions().setHasText(name));
+        assertThat(row.locator("td").nth(1)).hasText("project:read");
+        assertThat(row.locator("td").nth(3)).hasText("never");
+
+        HttpApi.withToken(port, token).get("/api/0/projects/");
+        admin.navigate("/settings/account/api/auth-tokens/");
+
+        assertThat(row.locator("td").nth(3)).hasText("just now");
         admin.context().close();
     }
 

@@ -48,8 +48,8 @@ class AccountsBootstrap implements ApplicationRunner {
             return;
         }
         Organization organization = organizations.create(DEFAULT_SLUG, "Default");
-        organizations.createTeam(organization, DEFAULT_SLUG, "Default");
-        log.info("Created organization '{}' with team '{}'", DEFAULT_SLUG, DEFAULT_SLUG);
+        organizations.createTeam(organization, Organizations.DEFAULT_TEAM_SLUG, "Default");
+        log.info("Created organization '{}' with team '{}'", DEFAULT_SLUG, Organizations.DEFAULT_TEAM_SLUG);
     }
 
     private void createAdministrator() {

@@ -9,4 +9,33 @@ public enum OrganizationRole {
     String dbValue() {
         return name().toLowerCase(Locale.ROOT);
     }
+
+    /** The role stored as {@code value}. */
+    static OrganizationRole fromDb(String value) {
+        return valueOf(value.toUpperCase(Locale.ROOT));
+    }
+
+    /**
+     * The role a form names ({@code owner}, {@code admin} or {@code member}).
+     *
+     * @throws AccountRuleException when it names none
+     */
+    public static OrganizationRole parse(String value) {
+        for (OrganizationRole role : values()) {
+            if (role.dbValue().equals(value)) {
+                return role;
+            }
+        }
+        throw new AccountRuleException("Choose a role: owner, admin or member.");
+    }
+
+    /** For pages: "owner", "admin", "member". */
+    public String label() {
+        return dbValue();
+    }
+
+    /** Owners and admins manage teams, members and invitations. */
+    public boolean manages() {
+        return this != MEMBER;
+    }
 }

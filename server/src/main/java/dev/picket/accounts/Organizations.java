@@ -8,16 +8,21 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Organizations, their teams and who is a member of them. */
 @Service
 public class Organizations {
 
+    static final String DEFAULT_TEAM_SLUG = "default";
+
     private final JdbcClient jdbc;
+    private final TransactionTemplate transaction;
     private final Clock clock = Clock.systemUTC();
 
-    Organizations(JdbcClient jdbc) {
+    Organizations(JdbcClient jdbc, TransactionTemplate transaction) {
         this.jdbc = jdbc;
+        this.transaction = transaction;
     }
 
     /** The organizations {@code userId} is a member of, by name. */
@@ -87,6 +92,40 @@ public class Organizations {
                 .param(organization.id()).param(slug).param(name).param(clock.millis())
                 .query(Long.class).single();
         return new Team(id, organization.id(), slug, name);
+    }
+
+    /**
+     * Creates an organization named {@code name} (its slug made from the name), with a default team,
+     * owned by {@code owner}.
+     *
+     * @throws AccountRuleException when the name is unusable or its slug is taken
+     */
+    public Organization createOwnedBy(User owner, String name) {
+        String organizationName = AccountNames.requireName(name);
+        String slug = AccountNames.slugOf(organizationName);
+        return transaction.execute(status -> {
+            if (findBySlug(slug).isPresent()) {
+                throw new AccountRuleException("The address /organizations/" + slug + "/ is taken; choose another name.");
+            }
+            Organization organization = create(slug, organizationName);
+            createTeam(organization, DEFAULT_TEAM_SLUG, "Default");
+            addMember(organization, owner, OrganizationRole.OWNER);
+            return organization;
+        });
+    }
+
+    /**
+     * Renames the organization; its slug, and with it every address of its pages and API, stays.
+     *
+     * @throws AccountRuleException when {@code actor} is not an owner or the name is unusable
+     */
+    public Organization rename(Membership actor, String name) {
+        RoleRules.requireOwner(actor);
+        String organizationName = AccountNames.requireName(name);
+        jdbc.sql("UPDATE organizations SET name = ? WHERE id = ?")
+                .param(organizationName).param(actor.organization().id()).update();
+        Organization old = actor.organization();
+        return new Organization(old.id(), old.slug(), organizationName, old.dateCreated());
     }
 
     /**

@@ -13,6 +13,8 @@ import org.springframework.stereotype.Service;
 @Service
 public class Users {
 
+    public static final int MIN_PASSWORD_LENGTH = 8;
+
     private final JdbcClient jdbc;
     private final PasswordEncoder passwordEncoder;
     private final Clock clock = Clock.systemUTC();
@@ -30,6 +32,41 @@ public class Users {
                 .param(normalized).param(passwordEncoder.encode(password)).param(superuser ? 1 : 0).param(clock.millis())
                 .query(Long.class).single();
         return new User(id, normalized, superuser);
+    }
+
+    /**
+     * Replaces {@code user}'s password, given the one they have now.
+     *
+     * @throws AccountRuleException when the current password is wrong or the new one too short
+     */
+    public void changePassword(User user, String currentPassword, String newPassword) {
+        String hash = jdbc.sql("SELECT password_hash FROM users WHERE id = ?").param(user.id())
+                .query(String.class).single();
+        if (currentPassword == null || !passwordEncoder.matches(currentPassword, hash)) {
+            throw new AccountRuleException("The current password is not right.");
+        }
+        requirePassword(newPassword);
+        jdbc.sql("UPDATE users SET password_hash = ? WHERE id = ?")
+                .param(passwordEncoder.encode(newPassword)).param(user.id()).update();
+    }
+
+    /** @throws AccountRuleException when {@code password} is too short to be a password */
+    public static void requirePassword(String password) {
+        if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
+            throw new AccountRuleException("A password needs at least " + MIN_PASSWORD_LENGTH + " characters.");
+        }
+    }
+
+    /**
+     * The address, stripped and lower-cased.
+     *
+     * @throws AccountRuleException when it does not look like an e-mail address
+     */
+    public static String requireEmail(String email) {
+        if (email == null || !email.strip().matches("[^@\\s]+@[^@\\s]+")) {
+            throw new AccountRuleException("Enter an e-mail address such as someone@example.com.");
+        }
+        return normalize(email);
     }
 
     public Optional<User> findByEmail(String email) {

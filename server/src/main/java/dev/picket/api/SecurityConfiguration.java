@@ -16,8 +16,11 @@ import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.POST;
 import static org.springframework.http.HttpMethod.PUT;
 
+import dev.picket.accounts.AccountPages;
 import dev.picket.accounts.ApiTokenAuthenticationProvider;
 import dev.picket.accounts.ApiTokens;
+import dev.picket.accounts.LoginAttempts;
+import dev.picket.accounts.LoginRateLimitFilter;
 import dev.picket.web.WebPages;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
@@ -29,6 +32,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationFilter;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import tools.jackson.databind.json.JsonMapper;
@@ -111,7 +115,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(3)
-    SecurityFilterChain everythingElse(HttpSecurity http) throws Exception {
+    SecurityFilterChain everythingElse(HttpSecurity http, LoginAttempts loginAttempts) throws Exception {
         return http
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(WebPages.CONTENT_SECURITY_POLICY))
@@ -121,6 +125,7 @@ class SecurityConfiguration {
                         // Error pages render the status of requests that other chains let through.
                         .requestMatchers("/error").permitAll()
                         .requestMatchers(WebPages.PUBLIC_PATHS).permitAll()
+                        .requestMatchers(AccountPages.INVITATION_LINKS).permitAll()
                         .anyRequest().authenticated())
                 // Users sign in with their e-mail and password (PasswordUserDetailsService) into a
                 // session; CSRF protection stays on for every form.
@@ -128,6 +133,9 @@ class SecurityConfiguration {
                         .loginPage(WebPages.LOGIN)
                         .usernameParameter("email")
                         .defaultSuccessUrl("/", false))
+                // Too many failed sign-ins for an account or from an address: 429 before the password is checked.
+                .addFilterBefore(new LoginRateLimitFilter(loginAttempts, WebPages.LOGIN),
+                        UsernamePasswordAuthenticationFilter.class)
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl(WebPages.LOGIN + "?signed-out"))
                 .build();
     }

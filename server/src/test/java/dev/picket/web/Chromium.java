@@ -14,7 +14,7 @@ import java.util.Map;
  * Debian's Chromium driven by Playwright, headless. Playwright's own browsers are never downloaded:
  * without {@code /usr/bin/chromium} the browser tests skip ({@link #MISSING}).
  */
-final class Chromium implements AutoCloseable {
+public final class Chromium implements AutoCloseable {
 
     static final Path EXECUTABLE = Path.of("/usr/bin/chromium");
     private static final List<String> ARGS = List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -29,14 +29,14 @@ final class Chromium implements AutoCloseable {
     }
 
     /** Why browser tests are skipped where {@link #installed()} is false. */
-    static final String MISSING = "Browser tests skipped: no Chromium at /usr/bin/chromium (on Debian: apt-get install chromium)";
+    public static final String MISSING = "Browser tests skipped: no Chromium at /usr/bin/chromium (on Debian: apt-get install chromium)";
 
     /** For {@code @EnabledIf} on browser test classes, so that they skip before starting Picket. */
-    static boolean installed() {
+    public static boolean installed() {
         return Files.isExecutable(EXECUTABLE);
     }
 
-    static Chromium launch() {
+    public static Chromium launch() {
         Playwright playwright = Playwright.create(new Playwright.CreateOptions()
                 .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
         Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
@@ -45,7 +45,7 @@ final class Chromium implements AutoCloseable {
     }
 
     /** A page in a fresh browser context (no cookies), on a laptop-sized screen, resolving paths against Picket. */
-    Page newPage(int port) {
+    public Page newPage(int port) {
         BrowserContext context = browser.newContext(new Browser.NewContextOptions()
                 .setBaseURL("http://localhost:" + port).setViewportSize(1366, 860));
         return context.newPage();

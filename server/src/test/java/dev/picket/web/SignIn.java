@@ -6,16 +6,16 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 
 /** Signs in through the login form, as a person does. */
-final class SignIn {
+public final class SignIn {
 
     /** The administrator of the test profile. */
-    static final String ADMIN_EMAIL = "admin@picket.test";
-    static final String ADMIN_PASSWORD = "admin-password";
+    public static final String ADMIN_EMAIL = "admin@picket.test";
+    public static final String ADMIN_PASSWORD = "admin-password";
 
     private SignIn() {
     }
 
-    static void as(Page page, String email, String password) {
+    public static void as(Page page, String email, String password) {
         page.navigate("/login");
         page.getByLabel("E-mail").fill(email);
         page.getByLabel("Password").fill(password);
@@ -24,7 +24,7 @@ final class SignIn {
         assertThat(page.url()).doesNotContain("/login");
     }
 
-    static void asAdmin(Page page) {
+    public static void asAdmin(Page page) {
         as(page, ADMIN_EMAIL, ADMIN_PASSWORD);
     }
 }

@@ -160,14 +160,14 @@ class IssuePagesBrowserTest {
     void issuePageDrawsTheLastDayAsTwentyFourHourlyBars() {
         openIssue(EXCEPTION_VALUE);
 
-        assertThat(page.locator("svg.chart rect")).hasCount(24);
-        assertThat(page.locator("svg.chart rect").last().locator("title")).containsText("1 events");
+        assertThat(page.locator("svg.chart.hourly rect")).hasCount(24);
+        assertThat(page.locator("svg.chart.hourly rect").last().locator("title")).containsText("1 events");
     }
 
     @Test
     void rawJsonViewShowsTheStoredEvent() {
         openIssue(EXCEPTION_VALUE);
-        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("JSON")).click();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("JSON").setExact(true)).click();
 
         assertThat(page.locator("pre.json")).containsText("\"aws_request_id\" : \"8f1c7d2e-request\"");
     }

@@ -175,7 +175,7 @@ class IssuePagesBrowserTest {
     @Test
     void resolvingAnIssueTakesItOffTheUnresolvedList() {
         openIssue(MESSAGE);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Resolve")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Resolve").setExact(true)).click();
 
         assertThat(page.locator(".badge.status")).hasText("resolved");
         page.navigate(issuesPath());

@@ -49,7 +49,7 @@ class IssueListController {
     private final Clock clock = Clock.systemUTC();
 
     IssueListController(PageAccess access, Issues issues,
-                        @Value("${picket.web.new-issues-poll-seconds:30}") int pollSeconds) {
+                        @Value("${picket.web.new-issues-poll-seconds}") int pollSeconds) {
         this.access = access;
         this.issues = issues;
         this.pollSeconds = pollSeconds;

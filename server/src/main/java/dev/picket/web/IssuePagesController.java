@@ -126,7 +126,6 @@ class IssuePagesController {
         long me = access.user(principal).id();
         model.addAttribute("members", people);
         model.addAttribute("assignee", assignees.assignee(issueId).orElse(null));
-        model.addAttribute("assigneeEmail", assignees.assignee(issueId).map(emails::get).orElse(null));
         model.addAttribute("comments", comments.list(issueId).stream()
                 .map(comment -> new CommentRow(comment, emails.getOrDefault(comment.authorId(), "a former member"),
                         comment.authorId() == me))

@@ -17,6 +17,7 @@ import dev.picket.testing.Envelopes;
 import dev.picket.testing.PicketClient;
 import io.sentry.Sentry;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -39,6 +40,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @EnabledIf(value = "dev.picket.web.Chromium#installed", disabledReason = Chromium.MISSING)
 class ProjectSettingsBrowserTest {
+
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
     @LocalServerPort
     int port;
@@ -90,10 +93,15 @@ class ProjectSettingsBrowserTest {
         String dsn = page.locator("pre.dsn").textContent();
         assertThat(page.locator(".snippets")).containsText("SENTRY_DSN=" + dsn);
         assertThat(page.locator(".snippets")).containsText("extends SentryRequestHandler<Map<String, Object>");
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("project.png")));
         JavaSdk.send(dsn, () -> Sentry.captureMessage("first words of " + name));
         assertThat(processor.awaitIdle(Duration.ofSeconds(60))).isTrue();
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Issues").setExact(true)).click();
         assertThat(page.locator("table.issues")).containsText("first words of " + name);
+        page.navigate("/");
+        assertThat(page.locator("tr", new Page.LocatorOptions().setHasText(name)).locator("svg.sparkline rect"))
+                .hasCount(24);
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("projects.png")));
     }
 
     @Test

@@ -21,7 +21,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class IssueActionsController {
 
-    /** A week is Sentry's longest "ignore for" choice; longer is "forever" with a reminder to look again. */
+    /** A week, the longest "ignore for" the page offers, as Sentry's does; longer is what "forever" is for. */
     private static final long MAX_IGNORE_MINUTES = Duration.ofDays(7).toMinutes();
 
     private final PageAccess access;

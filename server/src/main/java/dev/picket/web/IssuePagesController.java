@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -22,6 +23,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
 
 /**
  * One issue with one of its events (the latest unless another is asked for), the way to step
@@ -76,7 +78,7 @@ class IssuePagesController {
         try {
             page = issues.events(issueId, cursor == null || cursor.isBlank() ? null : cursor, EVENTS_PAGE_SIZE);
         } catch (IllegalArgumentException e) {
-            throw PageAccess.notFound();
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, e.getMessage());
         }
         model.addAttribute("page", page);
         model.addAttribute("cursor", cursor);

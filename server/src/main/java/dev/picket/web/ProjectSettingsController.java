@@ -11,7 +11,6 @@ import dev.picket.projects.Projects;
 import dev.picket.projects.RateLimit;
 import java.security.Principal;
 import java.util.List;
-import java.util.function.Supplier;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -45,10 +44,8 @@ class ProjectSettingsController {
                    @RequestParam String name, @RequestParam(defaultValue = "") String defaultEnvironment,
                    RedirectAttributes redirect) {
         Project project = administered(principal, organizationSlug, projectSlug);
-        return applied(redirect, organizationSlug, projectSlug, "general", "Saved.", () -> {
-            projects.setDefaultEnvironment(projects.rename(project, name), defaultEnvironment);
-            return null;
-        });
+        return applied(redirect, organizationSlug, projectSlug, "general", "Saved.",
+                () -> projects.setDefaultEnvironment(projects.rename(project, name), defaultEnvironment));
     }
 
     /** The fields of the REST API's project update, one entry a line in the text areas. */
@@ -71,7 +68,6 @@ class ProjectSettingsController {
                     } catch (IllegalArgumentException e) {
                         throw ApiException.badRequest(e.getMessage());
                     }
-                    return null;
                 });
     }
 
@@ -101,7 +97,7 @@ class ProjectSettingsController {
         return applied(redirect, organizationSlug, projectSlug, "keys", "Rate limit saved.", () -> {
             RateLimit limit = count.isBlank() && window.isBlank() ? null
                     : new RateLimit(whole(count, "count"), whole(window, "window"));
-            return keys.update(key, key.label(), key.active(), limit);
+            keys.update(key, key.label(), key.active(), limit);
         });
     }
 
@@ -109,10 +105,7 @@ class ProjectSettingsController {
     String deleteKey(Principal principal, @PathVariable String organizationSlug, @PathVariable String projectSlug,
                      @PathVariable String keyId, RedirectAttributes redirect) {
         DsnKey key = key(principal, organizationSlug, projectSlug, keyId);
-        return applied(redirect, organizationSlug, projectSlug, "keys", "Key deleted.", () -> {
-            keys.delete(key);
-            return null;
-        });
+        return applied(redirect, organizationSlug, projectSlug, "keys", "Key deleted.", () -> keys.delete(key));
     }
 
     private Project administered(Principal principal, String organizationSlug, String projectSlug) {
@@ -131,9 +124,9 @@ class ProjectSettingsController {
      * or the reason the change was refused (the same reasons the REST API gives).
      */
     private static String applied(RedirectAttributes redirect, String organizationSlug, String projectSlug,
-                                  String section, String notice, Supplier<?> change) {
+                                  String section, String notice, Runnable change) {
         try {
-            change.get();
+            change.run();
             redirect.addFlashAttribute("notice", notice);
         } catch (ApiException e) {
             redirect.addFlashAttribute("error", e.detail());

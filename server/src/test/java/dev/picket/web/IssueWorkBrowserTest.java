@@ -102,6 +102,35 @@ class IssueWorkBrowserTest {
     }
 
     @Test
+    void ignoredForAWhileTheIssueSaysUntilWhen() throws InterruptedException {
+        long issueId = onlyIssue(projectWithFailures("order", "1"));
+        page.navigate("/issues/" + issueId + "/");
+        page.locator("details.menu summary").click();
+
+        page.getByLabel("Ignore for").selectOption("120");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Ignore for a while")).click();
+
+        assertThat(page.locator(".badge.status")).hasText("ignored");
+        assertThat(page.locator(".status-detail")).containsText("Ignored until ");
+        JsonNode issue = picket.api("GET", "/api/0/issues/" + issueId + "/", null);
+        assertThat(issue.get("statusDetails").has("ignoreUntil")).isTrue();
+    }
+
+    @Test
+    void resolvedInTheNextReleaseEventsOfTheCurrentReleaseDoNotReopenIt() throws InterruptedException {
+        PicketClient.Project project = projectWithFailures("order", "1");
+        long issueId = onlyIssue(project);
+        page.navigate("/issues/" + issueId + "/");
+
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Resolve in next release")).click();
+        assertThat(page.locator(".status-detail")).hasText("Resolved in the release after " + JavaSdk.RELEASE);
+        sendFailures(project, "order", "2");
+        page.reload();
+
+        assertThat(page.locator(".badge.status")).hasText("resolved");
+    }
+
+    @Test
     void commentsShowTheirTextAsWrittenNeverAsMarkup() throws InterruptedException {
         long issueId = onlyIssue(projectWithFailures("order", "1"));
         String text = "<b>bold</b> <img src=x onerror=alert(1)> & \"quoted\"";

@@ -8,12 +8,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -209,6 +211,41 @@ public class Issues {
     public List<CountBucket> hourlyCounts(long issueId) {
         long currentHour = Math.floorDiv(clock.millis(), HOUR) * HOUR;
         return buckets(issueId, currentHour - 23 * HOUR, HOUR, 24);
+    }
+
+    /**
+     * {@link #hourlyCounts(long)} of several issues in one query, for lists that draw a chart per
+     * row; every issue asked for is in the map.
+     */
+    public Map<Long, List<CountBucket>> hourlyCounts(Collection<Long> issueIds) {
+        long start = Math.floorDiv(clock.millis(), HOUR) * HOUR - 23 * HOUR;
+        Map<Long, long[]> counts = new LinkedHashMap<>();
+        issueIds.forEach(id -> counts.put(id, new long[24]));
+        if (!issueIds.isEmpty()) {
+            jdbc.sql("SELECT issue_id, hour, count FROM issue_hourly_counts WHERE hour >= ? AND hour < ? AND issue_id IN ("
+                            + issueIds.stream().map(id -> "?").collect(Collectors.joining(", ")) + ")")
+                    .param(start).param(start + 24 * HOUR).params(List.copyOf(issueIds).toArray())
+                    .query((RowCallbackHandler) row ->
+                            counts.get(row.getLong(1))[(int) ((row.getLong(2) - start) / HOUR)] += row.getLong(3));
+        }
+        Map<Long, List<CountBucket>> result = new LinkedHashMap<>();
+        counts.forEach((id, hours) -> {
+            List<CountBucket> buckets = new ArrayList<>(hours.length);
+            for (int i = 0; i < hours.length; i++) {
+                buckets.add(new CountBucket(Instant.ofEpochMilli(start + i * HOUR), hours[i]));
+            }
+            result.put(id, buckets);
+        });
+        return result;
+    }
+
+    /** The values a tag has across a project's issues, most frequent first: the choices of a filter. */
+    public List<String> projectTagValues(long projectId, String key, int limit) {
+        return jdbc.sql("""
+                        SELECT t.value FROM issue_tag_values t JOIN issues i ON i.id = t.issue_id
+                        WHERE i.project_id = ? AND t.key = ? GROUP BY t.value ORDER BY sum(t.times_seen) DESC, t.value
+                        LIMIT ?""")
+                .param(projectId).param(key).param(limit).query(String.class).list();
     }
 
     /** Events per day (UTC) over the last 30 days, oldest first, today last. */

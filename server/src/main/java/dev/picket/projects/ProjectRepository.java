@@ -11,7 +11,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class ProjectRepository {
 
-    private static final String COLUMNS = "id, organization_id, team_id, slug, name, platform, created_at";
+    private static final String COLUMNS = "id, organization_id, team_id, slug, name, platform, created_at, default_environment";
 
     private final JdbcClient jdbc;
 
@@ -26,7 +26,15 @@ class ProjectRepository {
                 .param(organizationId).param(teamId).param(slug).param(name).param(platform)
                 .param(created.toEpochMilli())
                 .query(Long.class).single();
-        return new Project(id, organizationId, teamId, slug, name, platform, created);
+        return new Project(id, organizationId, teamId, slug, name, platform, created, null);
+    }
+
+    void updateName(long id, String name) {
+        jdbc.sql("UPDATE projects SET name = ? WHERE id = ?").param(name).param(id).update();
+    }
+
+    void updateDefaultEnvironment(long id, String environment) {
+        jdbc.sql("UPDATE projects SET default_environment = ? WHERE id = ?").param(environment).param(id).update();
     }
 
     boolean slugExists(long organizationId, String slug) {
@@ -59,6 +67,6 @@ class ProjectRepository {
     private static Project project(ResultSet row, int rowNum) throws SQLException {
         return new Project(row.getLong("id"), row.getLong("organization_id"), row.getLong("team_id"),
                 row.getString("slug"), row.getString("name"), row.getString("platform"),
-                Instant.ofEpochMilli(row.getLong("created_at")));
+                Instant.ofEpochMilli(row.getLong("created_at")), row.getString("default_environment"));
     }
 }

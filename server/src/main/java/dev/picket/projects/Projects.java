@@ -17,6 +17,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class Projects {
 
     static final int MAX_NAME_LENGTH = 200;
+    /** Sentry's limit on environment names, which also forbids slashes and newlines in them. */
+    static final int MAX_ENVIRONMENT_LENGTH = 64;
     private static final Pattern PLATFORM = Pattern.compile("[a-z0-9_.-]{1,64}");
 
     private final ProjectRepository projects;
@@ -64,6 +66,36 @@ public class Projects {
                     Instant.ofEpochMilli(clock.millis()));
             return new CreatedProject(project, keys.create(project, ProjectKeys.DEFAULT_LABEL));
         });
+    }
+
+    /**
+     * Gives a project another name; its slug, which DSN-less links and the API use, stays.
+     *
+     * @throws ApiException 400 when the name is blank or too long
+     */
+    public Project rename(Project project, String name) {
+        String projectName = requireName(name);
+        projects.updateName(project.id(), projectName);
+        return new Project(project.id(), project.organizationId(), project.teamId(), project.slug(), projectName,
+                project.platform(), project.dateCreated(), project.defaultEnvironment());
+    }
+
+    /**
+     * Sets the environment the project's issues list shows by default.
+     *
+     * @param environment null or blank for all environments
+     * @throws ApiException 400 when the name is not one an SDK could send
+     */
+    public Project setDefaultEnvironment(Project project, String environment) {
+        String value = environment == null || environment.isBlank() ? null : environment.strip();
+        if (value != null && (value.length() > MAX_ENVIRONMENT_LENGTH || value.contains("/")
+                || value.chars().anyMatch(Character::isISOControl))) {
+            throw ApiException.badRequest("An environment name has at most " + MAX_ENVIRONMENT_LENGTH
+                    + " characters, no slash and no control characters.");
+        }
+        projects.updateDefaultEnvironment(project.id(), value);
+        return new Project(project.id(), project.organizationId(), project.teamId(), project.slug(), project.name(),
+                project.platform(), project.dateCreated(), value);
     }
 
     public Optional<Project> findById(long id) {

@@ -1,6 +1,7 @@
 package dev.picket.web;
 
 import dev.picket.accounts.Organization;
+import dev.picket.accounts.Organizations;
 import dev.picket.accounts.User;
 import dev.picket.accounts.Users;
 import dev.picket.issues.Issue;
@@ -21,11 +22,16 @@ import org.springframework.web.server.ResponseStatusException;
 class PageAccess {
 
     private final Users users;
+    private final Organizations organizations;
+    private final OrganizationMembers members;
     private final ProjectAccess projects;
     private final Issues issues;
 
-    PageAccess(Users users, ProjectAccess projects, Issues issues) {
+    PageAccess(Users users, Organizations organizations, OrganizationMembers members, ProjectAccess projects,
+               Issues issues) {
         this.users = users;
+        this.organizations = organizations;
+        this.members = members;
         this.projects = projects;
         this.issues = issues;
     }
@@ -37,6 +43,26 @@ class PageAccess {
         // A session can outlive its user only if the row was deleted; treat that as signed out.
         return users.findByEmail(principal.getName())
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.UNAUTHORIZED));
+    }
+
+    Organization organization(Principal principal, String organizationSlug) {
+        return organizations.findForMember(user(principal).id(), organizationSlug).orElseThrow(PageAccess::notFound);
+    }
+
+    /** Whether the signed-in user may change the organization's projects: owners and admins may. */
+    boolean administers(Principal principal, Organization organization) {
+        return members.find(organization.id(), user(principal).id())
+                .map(OrganizationMembers.Member::administers).orElse(false);
+    }
+
+    /**
+     * For forms that change a project: a member sees the project, so a refusal is no secret, and
+     * says so with 403 rather than 404.
+     */
+    void requireAdministrator(Principal principal, Organization organization) {
+        if (!administers(principal, organization)) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Only owners and admins change projects.");
+        }
     }
 
     MemberProject project(Principal principal, String organizationSlug, String projectSlug) {

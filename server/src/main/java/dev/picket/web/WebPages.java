@@ -5,8 +5,8 @@ public final class WebPages {
 
     public static final String LOGIN = "/login";
 
-    /** Pages and files anyone may fetch: signing in, first-run setup, and the style sheet they use. */
-    public static final String[] PUBLIC_PATHS = {LOGIN, "/setup", "/css/**", "/favicon.svg"};
+    /** Pages and files anyone may fetch: signing in, first-run setup, and the style sheet and scripts pages use. */
+    public static final String[] PUBLIC_PATHS = {LOGIN, "/setup", "/css/**", "/js/**", "/favicon.svg"};
 
     /**
      * Pages print event data that anyone with a DSN can send, so no script may run on them at all:

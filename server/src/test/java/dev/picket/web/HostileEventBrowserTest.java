@@ -141,7 +141,7 @@ class HostileEventBrowserTest {
     @Test
     void rawJsonViewShowsTheHostileEventAsText() {
         openIssue();
-        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("JSON")).click();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("JSON").setExact(true)).click();
 
         assertThat(page.locator("pre.json")).containsText("onerror");
         assertNothingRan();

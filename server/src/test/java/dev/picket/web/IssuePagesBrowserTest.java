@@ -7,6 +7,7 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.ColorScheme;
 import dev.picket.pipeline.InboxProcessor;
 import dev.picket.testing.PicketClient;
 import io.sentry.Breadcrumb;
@@ -160,14 +161,14 @@ class IssuePagesBrowserTest {
     void issuePageDrawsTheLastDayAsTwentyFourHourlyBars() {
         openIssue(EXCEPTION_VALUE);
 
-        assertThat(page.locator("svg.chart rect")).hasCount(24);
-        assertThat(page.locator("svg.chart rect").last().locator("title")).containsText("1 events");
+        assertThat(page.locator("svg.chart.hourly rect")).hasCount(24);
+        assertThat(page.locator("svg.chart.hourly rect").last().locator("title")).containsText("1 events");
     }
 
     @Test
     void rawJsonViewShowsTheStoredEvent() {
         openIssue(EXCEPTION_VALUE);
-        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("JSON")).click();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("JSON").setExact(true)).click();
 
         assertThat(page.locator("pre.json")).containsText("\"aws_request_id\" : \"8f1c7d2e-request\"");
     }
@@ -175,7 +176,7 @@ class IssuePagesBrowserTest {
     @Test
     void resolvingAnIssueTakesItOffTheUnresolvedList() {
         openIssue(MESSAGE);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Resolve")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Resolve").setExact(true)).click();
 
         assertThat(page.locator(".badge.status")).hasText("resolved");
         page.navigate(issuesPath());
@@ -231,6 +232,28 @@ class IssuePagesBrowserTest {
 
         Object overflow = page.evaluate("() => document.documentElement.scrollWidth > window.innerWidth");
         assertThat(overflow).isEqualTo(false);
+    }
+
+    @Test
+    void theOtherPagesFitALaptopScreenToo() {
+        openIssue(EXCEPTION_VALUE);
+        String issuePath = page.url();
+
+        for (String path : new String[] {"/", issuesPath(), "/projects/default/" + project.slug() + "/",
+                issuePath + "events/", "/organizations/default/projects/new/"}) {
+            page.navigate(path);
+            Object overflow = page.evaluate("() => document.documentElement.scrollWidth > window.innerWidth");
+            assertThat(overflow).as(path).isEqualTo(false);
+        }
+    }
+
+    @Test
+    void darkColorsFollowTheSystemSetting() {
+        page.emulateMedia(new Page.EmulateMediaOptions().setColorScheme(ColorScheme.DARK));
+        openIssue(EXCEPTION_VALUE);
+
+        assertThat(page.evaluate("() => getComputedStyle(document.body).backgroundColor")).isEqualTo("rgb(21, 21, 27)");
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("issue-dark.png")));
     }
 
     @Test

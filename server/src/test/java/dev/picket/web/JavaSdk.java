@@ -12,10 +12,15 @@ final class JavaSdk {
 
     /** Initializes the SDK for {@code dsn}, runs {@code capture}, and flushes and closes the SDK. */
     static void send(String dsn, Runnable capture) {
+        send(dsn, "production", capture);
+    }
+
+    /** As {@link #send(String, Runnable)}, the events in {@code environment}. */
+    static void send(String dsn, String environment, Runnable capture) {
         Sentry.init(options -> {
             options.setDsn(dsn);
             options.setRelease(RELEASE);
-            options.setEnvironment("production");
+            options.setEnvironment(environment);
             options.addInAppInclude("dev.picket.web");
             options.setEnableUncaughtExceptionHandler(false);
         });

@@ -90,8 +90,12 @@ public final class IssueSearch {
         }
     }
 
-    /** Splits on spaces outside double quotes. */
-    private static List<String> tokens(String search) {
+    /**
+     * Splits on spaces outside double quotes; the issues page rewrites searches token by token.
+     *
+     * @throws IllegalArgumentException when a quote is not closed
+     */
+    public static List<String> tokens(String search) {
         List<String> tokens = new ArrayList<>();
         StringBuilder current = new StringBuilder();
         boolean quoted = false;

@@ -4,12 +4,14 @@ import java.security.Principal;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The signed-in user's API tokens: listed by what describes them, created with chosen scopes (shown once), revoked. */
@@ -48,9 +50,11 @@ class ApiTokenPagesController {
 
     @PostMapping(TOKENS_PAGE + "{tokenId}/revoke")
     String revoke(Principal principal, @PathVariable long tokenId, RedirectAttributes redirect) {
-        boolean revoked = tokens.revoke(access.user(principal), tokenId);
-        redirect.addFlashAttribute(revoked ? "notice" : "error",
-                revoked ? "Token revoked: requests with it are refused from now on." : "There is no such token.");
+        // Another user's token is not found, as if it did not exist.
+        if (!tokens.revoke(access.user(principal), tokenId)) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        redirect.addFlashAttribute("notice", "Token revoked: requests with it are refused from now on.");
         return "redirect:" + TOKENS_PAGE;
     }
 }

@@ -99,7 +99,8 @@ public class Memberships {
         return role(organizationId, userId).orElseThrow(() -> new AccountRuleException("This user is not a member."));
     }
 
-    private Optional<OrganizationRole> role(long organizationId, long userId) {
+    /** The role of {@code userId} in the organization; empty when they are not a member of it. */
+    public Optional<OrganizationRole> role(long organizationId, long userId) {
         return jdbc.sql("SELECT role FROM organization_members WHERE organization_id = ? AND user_id = ?")
                 .param(organizationId).param(userId)
                 .query(String.class).optional().map(OrganizationRole::fromDb);

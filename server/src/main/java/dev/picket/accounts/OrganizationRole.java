@@ -34,7 +34,7 @@ public enum OrganizationRole {
         return dbValue();
     }
 
-    /** Owners and admins manage teams, members and invitations. */
+    /** Owners and admins manage teams, members, invitations, projects and alert rules. */
     public boolean manages() {
         return this != MEMBER;
     }

@@ -1,5 +1,7 @@
 package dev.picket.alerts;
 
+import dev.picket.accounts.Memberships;
+import dev.picket.accounts.OrganizationRole;
 import dev.picket.accounts.User;
 import dev.picket.accounts.Users;
 import dev.picket.issues.Issue;
@@ -24,7 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A project's alert rules and alert history, as pages. Members of the project's organization see
- * them; its owners and admins create, change and delete rules ({@link AlertEditors}). What belongs
+ * them; its owners and admins create, change and delete rules (the roles that manage the organization). What belongs
  * to an organization the user is not a member of is "not found", like what does not exist.
  */
 @Controller
@@ -35,18 +37,18 @@ class AlertPagesController {
 
     private final Users users;
     private final ProjectAccess projects;
-    private final AlertEditors editors;
+    private final Memberships memberships;
     private final AlertRules rules;
     private final AlertHistory history;
     private final AlertRuleJson ruleJson;
     private final Issues issues;
     private final JsonMapper json;
 
-    AlertPagesController(Users users, ProjectAccess projects, AlertEditors editors, AlertRules rules,
+    AlertPagesController(Users users, ProjectAccess projects, Memberships memberships, AlertRules rules,
                          AlertHistory history, AlertRuleJson ruleJson, Issues issues, JsonMapper json) {
         this.users = users;
         this.projects = projects;
-        this.editors = editors;
+        this.memberships = memberships;
         this.rules = rules;
         this.history = history;
         this.ruleJson = ruleJson;
@@ -56,12 +58,6 @@ class AlertPagesController {
 
     /** An alert that fired, with its issue as the pages name it (null when the issue is gone). */
     record FiredRow(AlertHistory.Fired fired, Issue issue, String shortId) {
-    }
-
-    /** The header's "signed in as", which the web package's advice gives only its own pages. */
-    @ModelAttribute("signedInAs")
-    String signedInAs(Principal principal) {
-        return principal == null ? null : principal.getName();
     }
 
     @GetMapping(ALERTS)
@@ -171,7 +167,9 @@ class AlertPagesController {
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.UNAUTHORIZED));
         MemberProject project = projects.forMember(user.id(), organizationSlug, projectSlug)
                 .orElseThrow(AlertPagesController::notFound);
-        return new Scope(project, editors.mayEdit(user.id(), project.organization().id()));
+        // Owners and admins change rules; other members see them and the history.
+        return new Scope(project, memberships.role(project.organization().id(), user.id())
+                .map(OrganizationRole::manages).orElse(false));
     }
 
     /** What the user may change: a member who is not an owner or admin is refused. */

@@ -1,5 +1,6 @@
 package dev.picket.web;
 
+import dev.picket.accounts.Memberships;
 import dev.picket.issues.IgnoreRule;
 import dev.picket.issues.IssueAssignees;
 import dev.picket.issues.IssueComments;
@@ -28,16 +29,16 @@ class IssueActionsController {
     private final Issues issues;
     private final IssueAssignees assignees;
     private final IssueComments comments;
-    private final OrganizationMembers members;
+    private final Memberships memberships;
     private final Clock clock = Clock.systemUTC();
 
     IssueActionsController(PageAccess access, Issues issues, IssueAssignees assignees, IssueComments comments,
-                           OrganizationMembers members) {
+                           Memberships memberships) {
         this.access = access;
         this.issues = issues;
         this.assignees = assignees;
         this.comments = comments;
-        this.members = members;
+        this.memberships = memberships;
     }
 
     /**
@@ -72,7 +73,7 @@ class IssueActionsController {
             } catch (NumberFormatException e) {
                 throw badRequest("assignee must be a member's id");
             }
-            if (members.find(scope.organization().id(), userId).isEmpty()) {
+            if (memberships.role(scope.organization().id(), userId).isEmpty()) {
                 throw badRequest("Issues are assigned to members of the organization only.");
             }
         }

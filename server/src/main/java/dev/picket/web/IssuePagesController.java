@@ -1,5 +1,7 @@
 package dev.picket.web;
 
+import dev.picket.accounts.Member;
+import dev.picket.accounts.Memberships;
 import dev.picket.issues.EventPage;
 import dev.picket.issues.IssueAssignees;
 import dev.picket.issues.IssueComment;
@@ -40,17 +42,17 @@ class IssuePagesController {
     private final IssueEvents events;
     private final IssueAssignees assignees;
     private final IssueComments comments;
-    private final OrganizationMembers members;
+    private final Memberships memberships;
     private final EventViews eventViews;
 
     IssuePagesController(PageAccess access, Issues issues, IssueEvents events, IssueAssignees assignees,
-                         IssueComments comments, OrganizationMembers members, EventViews eventViews) {
+                         IssueComments comments, Memberships memberships, EventViews eventViews) {
         this.access = access;
         this.issues = issues;
         this.events = events;
         this.assignees = assignees;
         this.comments = comments;
-        this.members = members;
+        this.memberships = memberships;
         this.eventViews = eventViews;
     }
 
@@ -122,9 +124,8 @@ class IssuePagesController {
         model.addAttribute("eventSummary", stored.map(StoredEvent::summary).orElse(null));
         model.addAttribute("neighbours", stored.map(event -> events.around(issueId, event.summary().eventId()))
                 .orElse(null));
-        List<OrganizationMembers.Member> people = members.list(scope.organization().id());
-        Map<Long, String> emails = people.stream()
-                .collect(Collectors.toMap(OrganizationMembers.Member::userId, OrganizationMembers.Member::email));
+        List<Member> people = memberships.list(scope.organization());
+        Map<Long, String> emails = people.stream().collect(Collectors.toMap(Member::userId, Member::email));
         long me = access.user(principal).id();
         model.addAttribute("members", people);
         model.addAttribute("assignee", assignees.assignee(issueId).orElse(null));

@@ -1,6 +1,8 @@
 package dev.picket.web;
 
+import dev.picket.accounts.Memberships;
 import dev.picket.accounts.Organization;
+import dev.picket.accounts.OrganizationRole;
 import dev.picket.accounts.Organizations;
 import dev.picket.accounts.User;
 import dev.picket.accounts.Users;
@@ -23,15 +25,15 @@ class PageAccess {
 
     private final Users users;
     private final Organizations organizations;
-    private final OrganizationMembers members;
+    private final Memberships memberships;
     private final ProjectAccess projects;
     private final Issues issues;
 
-    PageAccess(Users users, Organizations organizations, OrganizationMembers members, ProjectAccess projects,
+    PageAccess(Users users, Organizations organizations, Memberships memberships, ProjectAccess projects,
                Issues issues) {
         this.users = users;
         this.organizations = organizations;
-        this.members = members;
+        this.memberships = memberships;
         this.projects = projects;
         this.issues = issues;
     }
@@ -51,8 +53,7 @@ class PageAccess {
 
     /** Whether the signed-in user may change the organization's projects: owners and admins may. */
     boolean administers(Principal principal, Organization organization) {
-        return members.find(organization.id(), user(principal).id())
-                .map(OrganizationMembers.Member::administers).orElse(false);
+        return memberships.role(organization.id(), user(principal).id()).map(OrganizationRole::manages).orElse(false);
     }
 
     /**

@@ -4,8 +4,11 @@ import java.security.Principal;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
-/** Gives every page the e-mail of who is signed in, for the header (null on the sign-in pages). */
-@ControllerAdvice(basePackageClasses = WebPages.class)
+/**
+ * Gives every page, whichever feature renders it, the e-mail of who is signed in, for the header
+ * (null on the sign-in pages).
+ */
+@ControllerAdvice
 class SignedInUserAdvice {
 
     @ModelAttribute("signedInAs")

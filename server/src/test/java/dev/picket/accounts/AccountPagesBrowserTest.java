@@ -193,7 +193,7 @@ class AccountPagesBrowserTest {
 
         assertThat(reader.locator("tr[data-email='" + SignIn.ADMIN_EMAIL + "'] td.role")).hasText("owner");
         assertThat(reader.locator("select[name=role]")).hasCount(0);
-        assertThat(reader.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Invite"))).hasCount(0);
+        assertThat(reader.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Invite").setExact(true))).hasCount(0);
         admin.context().close();
         reader.context().close();
     }
@@ -310,7 +310,7 @@ class AccountPagesBrowserTest {
         page.navigate("/organizations/" + organizationSlug + "/members/");
         page.getByLabel("E-mail").fill(email);
         page.getByLabel("Role", new Page.GetByLabelOptions().setExact(true)).selectOption(role);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Invite")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Invite").setExact(true)).click();
         assertThat(page.locator("p.notice")).containsText("Invitation created for " + email);
         return page.locator("input[name=invitation-link]").inputValue();
     }

@@ -3,6 +3,8 @@ package dev.picket.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.picket.accounts.ApiTokens;
+import dev.picket.accounts.Invitations;
+import dev.picket.accounts.Memberships;
 import dev.picket.accounts.Organization;
 import dev.picket.accounts.OrganizationRole;
 import dev.picket.accounts.Organizations;
@@ -58,6 +60,8 @@ class RouteAccessTest {
             Pattern.compile("/api/\\{projectId}/.*"),
             Pattern.compile("/login"),
             Pattern.compile("/setup"),
+            // The token in an invitation link is its credential: whoever holds the link may join.
+            Pattern.compile("/invitations/\\{token}.*"),
             Pattern.compile("/error"));
     private static final Pattern VARIABLE = Pattern.compile("\\{\\*?(\\w+)(?::[^}]*)?}");
     private static final String OUTSIDER_PASSWORD = "outsider-password";
@@ -67,10 +71,11 @@ class RouteAccessTest {
             Map.entry("name", "Taken over"), Map.entry("team", "default"), Map.entry("active", "false"),
             Map.entry("count", "1"), Map.entry("window", "60"), Map.entry("label", "stolen"),
             Map.entry("query", ""), Map.entry("sort", "date"), Map.entry("since", "0"),
-            Map.entry("defaultEnvironment", ""), Map.entry("platform", "java"));
+            Map.entry("defaultEnvironment", ""), Map.entry("platform", "java"), Map.entry("role", "member"),
+            Map.entry("email", "taken-over@picket.test"));
 
     /** Query parameters some pages and API routes require, on every GET for the same reason. */
-    private static final String QUERY = "?since=0&transaction=guarded&statsPeriod=24h";
+    private static final String QUERY = "?since=0&transaction=guarded&function=guarded&name=guarded&statsPeriod=24h";
 
     @LocalServerPort
     int port;
@@ -87,6 +92,10 @@ class RouteAccessTest {
     ApiTokens tokens;
     @Autowired
     IssueComments comments;
+    @Autowired
+    Memberships memberships;
+    @Autowired
+    Invitations invitations;
 
     PicketClient picket;
     PicketClient.Project project;
@@ -127,9 +136,16 @@ class RouteAccessTest {
                 Map.of("name", "guarded", "condition", Map.of("type", "first_seen"),
                         "actions", List.of(Map.of("type", "email", "to", List.of("ops@example.com")))))
                 .get("id").asString();
-        resources = Map.of("organizationSlug", "default", "projectSlug", project.slug(), "issueId", issueId,
-                "eventId", eventId, "keyId", project.publicKey(), "teamSlug", "default", "traceId", traceId,
-                "ruleId", ruleId, "commentId", Long.toString(commentId), "key", "level");
+        long invitationId = invitations.issue(memberships.find(admin, "default").orElseThrow(),
+                "invited-" + UUID.randomUUID() + "@picket.test", OrganizationRole.MEMBER).invitation().id();
+        tokens.create(admin, "guarded", Scopes.ALL);
+        long tokenId = tokens.listFor(admin).get(0).id();
+        resources = Map.ofEntries(Map.entry("organizationSlug", "default"), Map.entry("projectSlug", project.slug()),
+                Map.entry("issueId", issueId), Map.entry("eventId", eventId), Map.entry("keyId", project.publicKey()),
+                Map.entry("teamSlug", "default"), Map.entry("traceId", traceId), Map.entry("ruleId", ruleId),
+                Map.entry("commentId", Long.toString(commentId)), Map.entry("key", "level"),
+                Map.entry("userId", Long.toString(admin.id())), Map.entry("invitationId", Long.toString(invitationId)),
+                Map.entry("tokenId", Long.toString(tokenId)));
 
         Organization other = organizations.create("other-" + UUID.randomUUID().toString().substring(0, 8), "Other");
         outsiderEmail = "outsider-" + UUID.randomUUID() + "@picket.test";
@@ -180,7 +196,7 @@ class RouteAccessTest {
                     : outsider.page(route, path(route), csrf);
             boolean ok = route.hasVariables()
                     ? response.statusCode() == 404 || response.statusCode() == 403
-                    : response.statusCode() / 100 == 2 && !response.body().contains(project.slug());
+                    : ownPage(response) && !response.body().contains(project.slug());
             if (!ok) {
                 wrong.add(describe(route, response));
             }
@@ -188,6 +204,15 @@ class RouteAccessTest {
         assertThat(wrong).as("routes that showed or changed another organization's data").isEmpty();
         assertThat(picket.api("GET", "/api/0/issues/" + resources.get("issueId") + "/", null).get("status")
                 .asString()).isEqualTo("unresolved");
+    }
+
+    /**
+     * A route without a resource in its path acts on the user's own things (their organizations,
+     * password, tokens): it answers, or sends them to a page of theirs, never into the default organization.
+     */
+    private static boolean ownPage(HttpResponse<String> response) {
+        return response.statusCode() / 100 == 2 || response.statusCode() / 100 == 3
+                && !response.headers().firstValue("Location").orElse("").contains("/default/");
     }
 
     private List<Route> guardedRoutes() {

@@ -235,7 +235,7 @@ class TracePagesBrowserTest {
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("functions.png")));
 
         payments.getByText("Issues").click();
-        assertThat(page.locator("input[name=query]")).hasValue("function:payments");
+        assertThat(page.getByRole(AriaRole.SEARCHBOX, new Page.GetByRoleOptions().setName("Search issues"))).hasValue("function:payments");
         assertThat(page.locator("table.issues tbody tr")).hasCount(2);
 
         page.goBack();

@@ -116,6 +116,7 @@ class ProjectPagesController {
         model.addAttribute("dsn", keyRows.stream().filter(row -> row.key().active()).map(KeyRow::dsn)
                 .findFirst().orElse(null));
         model.addAttribute("administers", access.administers(principal, scope.organization()));
+        model.addAttribute("teams", organizations.listTeams(scope.organization().id()));
         model.addAttribute("scrubbing", scrubbingConfig);
         model.addAttribute("sensitiveFields", String.join("\n", scrubbingConfig.sensitiveFields()));
         model.addAttribute("safeFields", String.join("\n", scrubbingConfig.safeFields()));

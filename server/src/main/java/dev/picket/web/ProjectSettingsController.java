@@ -1,5 +1,8 @@
 package dev.picket.web;
 
+import dev.picket.accounts.AccountRuleException;
+import dev.picket.accounts.Memberships;
+import dev.picket.accounts.Teams;
 import dev.picket.api.ApiException;
 import dev.picket.pipeline.ScrubbingSettings;
 import dev.picket.processing.scrub.ScrubbingConfig;
@@ -19,7 +22,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * The forms of a project's page that change it: name and default environment, data scrubbing, DSN
+ * The forms of a project's page that change it: name, team and default environment, data scrubbing, DSN
  * keys. Owners and admins only; each goes back to the project page with what happened.
  */
 @Controller
@@ -31,21 +34,39 @@ class ProjectSettingsController {
     private final Projects projects;
     private final ProjectKeys keys;
     private final ScrubbingSettings scrubbing;
+    private final Memberships memberships;
+    private final Teams teams;
 
-    ProjectSettingsController(PageAccess access, Projects projects, ProjectKeys keys, ScrubbingSettings scrubbing) {
+    ProjectSettingsController(PageAccess access, Projects projects, ProjectKeys keys, ScrubbingSettings scrubbing,
+                              Memberships memberships, Teams teams) {
         this.access = access;
         this.projects = projects;
         this.keys = keys;
         this.scrubbing = scrubbing;
+        this.memberships = memberships;
+        this.teams = teams;
     }
 
     @PostMapping(PROJECT + "settings/general/")
     String general(Principal principal, @PathVariable String organizationSlug, @PathVariable String projectSlug,
                    @RequestParam String name, @RequestParam(defaultValue = "") String defaultEnvironment,
-                   RedirectAttributes redirect) {
+                   @RequestParam(defaultValue = "") String team, RedirectAttributes redirect) {
         Project project = administered(principal, organizationSlug, projectSlug);
-        return applied(redirect, organizationSlug, projectSlug, "general", "Saved.",
-                () -> projects.setDefaultEnvironment(projects.rename(project, name), defaultEnvironment));
+        return applied(redirect, organizationSlug, projectSlug, "general", "Saved.", () -> {
+            if (!team.isBlank()) {
+                moveToTeam(principal, organizationSlug, project, team);
+            }
+            projects.setDefaultEnvironment(projects.rename(project, name), defaultEnvironment);
+        });
+    }
+
+    private void moveToTeam(Principal principal, String organizationSlug, Project project, String team) {
+        try {
+            teams.moveProject(memberships.find(access.user(principal), organizationSlug).orElseThrow(PageAccess::notFound),
+                    project.id(), team);
+        } catch (AccountRuleException refused) {
+            throw ApiException.badRequest(refused.getMessage());
+        }
     }
 
     /** The fields of the REST API's project update, one entry a line in the text areas. */

@@ -9,8 +9,11 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.FormData;
 import com.microsoft.playwright.options.RequestOptions;
+import dev.picket.accounts.Memberships;
 import dev.picket.accounts.OrganizationRole;
 import dev.picket.accounts.Organizations;
+import dev.picket.accounts.Team;
+import dev.picket.accounts.Teams;
 import dev.picket.accounts.Users;
 import dev.picket.pipeline.InboxProcessor;
 import dev.picket.testing.Envelopes;
@@ -51,6 +54,10 @@ class ProjectSettingsBrowserTest {
     Users users;
     @Autowired
     Organizations organizations;
+    @Autowired
+    Memberships memberships;
+    @Autowired
+    Teams teams;
 
     Chromium chromium;
     PicketClient picket;
@@ -215,6 +222,21 @@ class ProjectSettingsBrowserTest {
 
         assertThat(page.locator("h1")).hasText("Renamed shop");
         assertThat(page.url()).endsWith(projectPath(project) + "#general");
+    }
+
+    @Test
+    void aProjectIsGivenToAnotherTeam() {
+        PicketClient.Project project = project();
+        Team mobile = teams.create(memberships.find(users.findByEmail(SignIn.ADMIN_EMAIL).orElseThrow(), "default")
+                .orElseThrow(), "Mobile " + UUID.randomUUID().toString().substring(0, 8));
+        page.navigate(projectPath(project));
+        page.getByLabel("Team").selectOption(mobile.slug());
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save").setExact(true)).click();
+
+        assertThat(page.locator("#general .notice")).hasText("Saved.");
+        page.navigate("/organizations/default/");
+        Locator team = page.locator("section.team").filter(new Locator.FilterOptions().setHasText(mobile.name()));
+        assertThat(team.locator("a[href='" + projectPath(project) + "issues/']")).hasCount(1);
     }
 
     private HttpResponse<String> send(PicketClient.Project project) {

@@ -1,13 +1,9 @@
 package dev.picket.alerts;
 
-import dev.picket.accounts.Memberships;
-import dev.picket.accounts.OrganizationRole;
-import dev.picket.accounts.User;
-import dev.picket.accounts.Users;
 import dev.picket.issues.Issue;
 import dev.picket.issues.Issues;
-import dev.picket.projects.ProjectAccess;
 import dev.picket.projects.ProjectAccess.MemberProject;
+import dev.picket.web.PageAccess;
 import jakarta.servlet.http.HttpServletResponse;
 import java.security.Principal;
 import java.util.HashMap;
@@ -35,20 +31,16 @@ class AlertPagesController {
     private static final String ALERTS = "/projects/{organizationSlug}/{projectSlug}/alerts/";
     private static final int HISTORY_SIZE = 100;
 
-    private final Users users;
-    private final ProjectAccess projects;
-    private final Memberships memberships;
+    private final PageAccess access;
     private final AlertRules rules;
     private final AlertHistory history;
     private final AlertRuleJson ruleJson;
     private final Issues issues;
     private final JsonMapper json;
 
-    AlertPagesController(Users users, ProjectAccess projects, Memberships memberships, AlertRules rules,
-                         AlertHistory history, AlertRuleJson ruleJson, Issues issues, JsonMapper json) {
-        this.users = users;
-        this.projects = projects;
-        this.memberships = memberships;
+    AlertPagesController(PageAccess access, AlertRules rules, AlertHistory history, AlertRuleJson ruleJson,
+                         Issues issues, JsonMapper json) {
+        this.access = access;
         this.rules = rules;
         this.history = history;
         this.ruleJson = ruleJson;
@@ -106,7 +98,7 @@ class AlertPagesController {
         AlertRule rule = rule(scope, ruleId);
         try {
             rules.replace(rule.projectId(), ruleId, ruleJson.read(form.toJson(json)))
-                    .orElseThrow(AlertPagesController::notFound);
+                    .orElseThrow(PageAccess::notFound);
         } catch (InvalidAlertRuleException e) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             return form(scope, rule, form, errorOf(e), model);
@@ -119,7 +111,7 @@ class AlertPagesController {
                   @PathVariable long ruleId) {
         Scope scope = editing(principal, organizationSlug, projectSlug);
         if (!rules.delete(scope.project().project().id(), ruleId)) {
-            throw notFound();
+            throw PageAccess.notFound();
         }
         return "redirect:" + scope.alertsPath();
     }
@@ -158,18 +150,14 @@ class AlertPagesController {
     }
 
     private AlertRule rule(Scope scope, long ruleId) {
-        return rules.find(scope.project().project().id(), ruleId).orElseThrow(AlertPagesController::notFound);
+        return rules.find(scope.project().project().id(), ruleId).orElseThrow(PageAccess::notFound);
     }
 
     /** What the user may see. */
     private Scope scope(Principal principal, String organizationSlug, String projectSlug) {
-        User user = users.findByEmail(principal.getName())
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.UNAUTHORIZED));
-        MemberProject project = projects.forMember(user.id(), organizationSlug, projectSlug)
-                .orElseThrow(AlertPagesController::notFound);
+        MemberProject project = access.project(principal, organizationSlug, projectSlug);
         // Owners and admins change rules; other members see them and the history.
-        return new Scope(project, memberships.role(project.organization().id(), user.id())
-                .map(OrganizationRole::manages).orElse(false));
+        return new Scope(project, access.administers(principal, project.organization()));
     }
 
     /** What the user may change: a member who is not an owner or admin is refused. */
@@ -180,10 +168,6 @@ class AlertPagesController {
                     "Only the organization's owners and admins change alert rules");
         }
         return scope;
-    }
-
-    private static ResponseStatusException notFound() {
-        return new ResponseStatusException(HttpStatus.NOT_FOUND);
     }
 
     private record Scope(MemberProject project, boolean mayEdit) {

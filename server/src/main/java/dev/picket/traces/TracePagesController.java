@@ -4,6 +4,7 @@ import dev.picket.accounts.Organization;
 import dev.picket.projects.Project;
 import dev.picket.projects.ProjectAccess.MemberProject;
 import dev.picket.projects.Projects;
+import dev.picket.web.PageAccess;
 import jakarta.servlet.http.HttpServletRequest;
 import java.security.Principal;
 import java.time.Instant;
@@ -32,13 +33,13 @@ class TracePagesController {
     private static final List<String> PERIODS = List.of("1h", "24h", "7d", "14d", "30d");
     private static final int TRACES_LISTED = 20;
 
-    private final TracePageAccess access;
+    private final PageAccess access;
     private final Traces traces;
     private final TransactionStats transactions;
     private final FunctionStats functions;
     private final Projects projects;
 
-    TracePagesController(TracePageAccess access, Traces traces, TransactionStats transactions, FunctionStats functions,
+    TracePagesController(PageAccess access, Traces traces, TransactionStats transactions, FunctionStats functions,
                          Projects projects) {
         this.access = access;
         this.traces = traces;
@@ -51,7 +52,7 @@ class TracePagesController {
     String trace(Principal principal, @PathVariable String organizationSlug, @PathVariable String traceId,
                  Model model) {
         Organization organization = access.organization(principal, organizationSlug);
-        Trace trace = traces.find(organization.id(), traceId).orElseThrow(TracePageAccess::notFound);
+        Trace trace = traces.find(organization.id(), traceId).orElseThrow(PageAccess::notFound);
         Map<Long, Project> byId = projects.listForOrganization(organization.id()).stream()
                 .collect(Collectors.toMap(Project::id, Function.identity()));
         Set<Long> involved = projectsOf(trace);

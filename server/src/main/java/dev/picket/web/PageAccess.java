@@ -17,11 +17,12 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * Resolves what a page shows for the signed-in user. Whatever belongs to an organization they are
- * not a member of is "not found", exactly like what does not exist, so pages reveal nothing of it.
+ * Resolves what a page shows for the signed-in user, for the pages of every feature. Whatever
+ * belongs to an organization they are not a member of is "not found", exactly like what does not
+ * exist, so pages reveal nothing of it.
  */
 @Component
-class PageAccess {
+public class PageAccess {
 
     private final Users users;
     private final Organizations organizations;
@@ -41,18 +42,18 @@ class PageAccess {
     record IssueScope(Organization organization, Project project, Issue issue) {
     }
 
-    User user(Principal principal) {
+    public User user(Principal principal) {
         // A session can outlive its user only if the row was deleted; treat that as signed out.
         return users.findByEmail(principal.getName())
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.UNAUTHORIZED));
     }
 
-    Organization organization(Principal principal, String organizationSlug) {
+    public Organization organization(Principal principal, String organizationSlug) {
         return organizations.findForMember(user(principal).id(), organizationSlug).orElseThrow(PageAccess::notFound);
     }
 
     /** Whether the signed-in user may change the organization's projects: owners and admins may. */
-    boolean administers(Principal principal, Organization organization) {
+    public boolean administers(Principal principal, Organization organization) {
         return memberships.role(organization.id(), user(principal).id()).map(OrganizationRole::manages).orElse(false);
     }
 
@@ -66,7 +67,7 @@ class PageAccess {
         }
     }
 
-    MemberProject project(Principal principal, String organizationSlug, String projectSlug) {
+    public MemberProject project(Principal principal, String organizationSlug, String projectSlug) {
         return projects.forMember(user(principal).id(), organizationSlug, projectSlug).orElseThrow(PageAccess::notFound);
     }
 
@@ -77,7 +78,7 @@ class PageAccess {
         return new IssueScope(scope.organization(), scope.project(), issue);
     }
 
-    static ResponseStatusException notFound() {
+    public static ResponseStatusException notFound() {
         return new ResponseStatusException(HttpStatus.NOT_FOUND);
     }
 }

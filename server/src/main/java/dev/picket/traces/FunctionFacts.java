@@ -9,8 +9,10 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The serverless function an event or transaction ran in, read by the same rules as its
- * {@code function} and {@code cold_start} tags, and whether the serverless library flagged it as a
- * timeout warning (tag {@code timeout_warning=true}).
+ * {@code function} and {@code cold_start} tags, and whether it is the warning an SDK sends shortly
+ * before a function's deadline: our serverless library tags it {@code timeout_warning=true}, the
+ * Python SDK's Lambda and Cloud Functions integrations raise a {@code ServerlessTimeoutWarning},
+ * the JavaScript SDK's Lambda wrapper sends the message "Possible function timeout: NAME".
  *
  * @param function  the function's name, or null outside a function
  * @param coldStart whether the invocation was a cold start, or null when the SDK did not say
@@ -19,6 +21,8 @@ public record FunctionFacts(String function, Boolean coldStart, boolean timeoutW
 
     /** The tag the serverless module sets on the warning it sends shortly before a function times out. */
     static final String TIMEOUT_WARNING_TAG = "timeout_warning";
+    private static final String PYTHON_TIMEOUT_EXCEPTION = "ServerlessTimeoutWarning";
+    private static final String JAVASCRIPT_TIMEOUT_MESSAGE = "Possible function timeout:";
 
     private static final EventNormalizer NORMALIZER = new EventNormalizer();
     private static final NormalizeContext CONTEXT = new NormalizeContext("transaction", 0, null);
@@ -33,7 +37,29 @@ public record FunctionFacts(String function, Boolean coldStart, boolean timeoutW
         EventFacts facts = NORMALIZER.normalize(subset, CONTEXT).facts();
         String coldStart = facts.tag("cold_start");
         return new FunctionFacts(facts.tag("function"), coldStart == null ? null : Boolean.valueOf(coldStart),
-                "true".equals(facts.tag(TIMEOUT_WARNING_TAG)));
+                "true".equals(facts.tag(TIMEOUT_WARNING_TAG))
+                        || event != null && (raisedTimeoutWarning(event) || saysPossibleTimeout(event)));
+    }
+
+    private static boolean raisedTimeoutWarning(JsonNode event) {
+        JsonNode exception = event.path("exception");
+        for (JsonNode value : exception.isArray() ? exception : exception.path("values")) {
+            if (PYTHON_TIMEOUT_EXCEPTION.equals(value.path("type").asString(null))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The message as SDKs send it (a string, or {@code message}/{@code logentry} with formatted text). */
+    private static boolean saysPossibleTimeout(JsonNode event) {
+        for (JsonNode text : new JsonNode[] {event.path("message"), event.path("message").path("formatted"),
+                event.path("logentry").path("formatted"), event.path("logentry").path("message")}) {
+            if (text.isString() && text.asString().startsWith(JAVASCRIPT_TIMEOUT_MESSAGE)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void copy(JsonNode from, ObjectNode to, String field) {

@@ -47,7 +47,13 @@ class AccountsBootstrap implements ApplicationRunner {
         if (!organizations.isEmpty()) {
             return;
         }
-        Organization organization = organizations.create(DEFAULT_SLUG, "Default");
+        Organization organization;
+        try {
+            organization = organizations.create(DEFAULT_SLUG, "Default");
+        } catch (AccountRuleException createdByAnotherInstance) {
+            // Instances started together on one empty database: the first one creates it.
+            return;
+        }
         organizations.createTeam(organization, Organizations.DEFAULT_TEAM_SLUG, "Default");
         log.info("Created organization '{}' with team '{}'", DEFAULT_SLUG, Organizations.DEFAULT_TEAM_SLUG);
     }

@@ -79,11 +79,16 @@ public class Organizations {
         return jdbc.sql("SELECT NOT EXISTS (SELECT 1 FROM organizations)").query(Boolean.class).single();
     }
 
+    /** @throws AccountRuleException when the slug is taken, also by a request that took it a moment ago */
     public Organization create(String slug, String name) {
         long now = clock.millis();
-        long id = jdbc.sql("INSERT INTO organizations (slug, name, created_at) VALUES (?, ?, ?) RETURNING id")
+        long id = jdbc.sql("""
+                        INSERT INTO organizations (slug, name, created_at) VALUES (?, ?, ?)
+                        ON CONFLICT (slug) DO NOTHING RETURNING id""")
                 .param(slug).param(name).param(now)
-                .query(Long.class).single();
+                .query(Long.class).optional()
+                .orElseThrow(() -> new AccountRuleException(
+                        "The address /organizations/" + slug + "/ is taken; choose another name."));
         return new Organization(id, slug, name, Instant.ofEpochMilli(now));
     }
 
@@ -104,9 +109,6 @@ public class Organizations {
         String organizationName = AccountNames.requireName(name);
         String slug = AccountNames.slugOf(organizationName);
         return transaction.execute(status -> {
-            if (findBySlug(slug).isPresent()) {
-                throw new AccountRuleException("The address /organizations/" + slug + "/ is taken; choose another name.");
-            }
             Organization organization = create(slug, organizationName);
             createTeam(organization, DEFAULT_TEAM_SLUG, "Default");
             addMember(organization, owner, OrganizationRole.OWNER);

@@ -8,50 +8,24 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import dev.picket.api.HttpApi;
 import dev.picket.projects.Projects;
-import dev.picket.web.Chromium;
+import dev.picket.web.BrowserTest;
 import dev.picket.web.SignIn;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.condition.EnabledIf;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The accounts pages in a real browser, as the administrator of the test profile and the people
  * they invite: organizations, the switcher, invitations, API tokens and passwords.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@EnabledIf(value = "dev.picket.web.Chromium#installed", disabledReason = Chromium.MISSING)
-class AccountPagesBrowserTest {
-
-    @LocalServerPort
-    int port;
+class AccountPagesBrowserTest extends BrowserTest {
 
     @Autowired
     Projects projects;
 
     @Autowired
     Users users;
-
-    Chromium chromium;
-
-    @BeforeAll
-    void browser() {
-        chromium = Chromium.launch();
-    }
-
-    @AfterAll
-    void closeBrowser() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
 
     @Test
     void invitedPersonMakesAnAccountAndSeesTheOrganizationsProjectsOnly() {
@@ -79,7 +53,6 @@ class AccountPagesBrowserTest {
         assertThat(newcomer.getByText(acmeProject)).isVisible();
         assertThat(newcomer.getByText(otherProject)).hasCount(0);
         assertThat(newcomer.navigate("/organizations/default/").status()).isEqualTo(404);
-        admin.context().close();
         newcomer.context().close();
     }
 
@@ -97,7 +70,6 @@ class AccountPagesBrowserTest {
         Page second = chromium.newPage(port);
         assertThat(second.navigate(link).status()).isEqualTo(410);
         assertThat(second.locator("p.error")).hasText("This invitation has been used already.");
-        admin.context().close();
         first.context().close();
         second.context().close();
     }
@@ -114,7 +86,6 @@ class AccountPagesBrowserTest {
         Page stranger = chromium.newPage(port);
         assertThat(stranger.navigate(link).status()).isEqualTo(410);
         assertThat(stranger.locator("p.error")).hasText("This invitation was revoked.");
-        admin.context().close();
         stranger.context().close();
     }
 
@@ -135,7 +106,6 @@ class AccountPagesBrowserTest {
         assertThat(invitee).hasURL(Pattern.compile(".*/organizations/" + slug + "/$"));
         assertThat(invitee.locator("p.notice")).containsText("Welcome to Joinable");
         assertThat(invitee.locator("main")).containsText("You are admin of this organization.");
-        admin.context().close();
         invitee.context().close();
     }
 
@@ -156,7 +126,6 @@ class AccountPagesBrowserTest {
 
         assertThat(admin.locator("p.notice")).hasText("Team deleted.");
         assertThat(admin.locator("table.teams tbody tr")).hasCount(1);
-        admin.context().close();
     }
 
     @Test
@@ -174,7 +143,6 @@ class AccountPagesBrowserTest {
         assertThat(admin).hasURL(Pattern.compile(".*/organizations/" + slug + "/$"));
         assertThat(admin.locator("h1")).hasText(organizationName);
         assertThat(admin.locator(".org-switcher summary")).hasText(organizationName);
-        admin.context().close();
     }
 
     @Test
@@ -194,7 +162,6 @@ class AccountPagesBrowserTest {
         assertThat(reader.locator("tr[data-email='" + SignIn.ADMIN_EMAIL + "'] td.role")).hasText("owner");
         assertThat(reader.locator("select[name=role]")).hasCount(0);
         assertThat(reader.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Invite").setExact(true))).hasCount(0);
-        admin.context().close();
         reader.context().close();
     }
 
@@ -217,7 +184,6 @@ class AccountPagesBrowserTest {
         assertThat(admin.locator("p.notice")).containsText("Token revoked");
 
         assertThat(HttpApi.withToken(port, token).get("/api/0/organizations/").statusCode()).isEqualTo(401);
-        admin.context().close();
     }
 
     @Test
@@ -238,7 +204,6 @@ class AccountPagesBrowserTest {
         admin.navigate("/settings/account/api/auth-tokens/");
 
         assertThat(row.locator("td").nth(3)).hasText("just now");
-        admin.context().close();
     }
 
     @Test
@@ -247,7 +212,6 @@ class AccountPagesBrowserTest {
         users.create(email, "old-password", false);
         Page otherBrowser = chromium.newPage(port);
         SignIn.as(otherBrowser, email, "old-password");
-        Page page = chromium.newPage(port);
         SignIn.as(page, email, "old-password");
 
         page.navigate("/settings/account/");
@@ -266,7 +230,6 @@ class AccountPagesBrowserTest {
         fresh.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
         assertThat(fresh.locator("p.error")).hasText("Wrong e-mail or password.");
         SignIn.as(fresh, email, "new-password");
-        page.context().close();
         otherBrowser.context().close();
         fresh.context().close();
     }
@@ -275,7 +238,6 @@ class AccountPagesBrowserTest {
     void passwordChangeNeedsTheCurrentPassword() {
         String email = "guarded-" + unique() + "@example.com";
         users.create(email, "guarded-password", false);
-        Page page = chromium.newPage(port);
         SignIn.as(page, email, "guarded-password");
 
         page.navigate("/settings/account/");
@@ -285,11 +247,10 @@ class AccountPagesBrowserTest {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Change password")).click();
 
         assertThat(page.locator("p.error")).hasText("The current password is not right.");
-        page.context().close();
     }
 
+    /** The test's page, signed in as the administrator. */
     private Page signedInAdmin() {
-        Page page = chromium.newPage(port);
         SignIn.asAdmin(page);
         return page;
     }

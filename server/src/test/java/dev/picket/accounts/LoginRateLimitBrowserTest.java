@@ -6,20 +6,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.AriaRole;
-import dev.picket.web.Chromium;
+import dev.picket.web.BrowserTest;
 import dev.picket.web.SignIn;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.condition.EnabledIf;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Failed sign-ins are limited per account and per address, in a short window here (long enough
@@ -30,39 +25,19 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "picket.login.max-failures-per-account=2", "picket.login.max-failures-per-address=4",
         "picket.login.window=8s"})
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@EnabledIf(value = "dev.picket.web.Chromium#installed", disabledReason = Chromium.MISSING)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class LoginRateLimitBrowserTest {
+class LoginRateLimitBrowserTest extends BrowserTest {
 
     private static final long WINDOW_MILLIS = 8_000;
 
-    @LocalServerPort
-    int port;
-
     @Autowired
     Users users;
-
-    Chromium chromium;
-
-    @BeforeAll
-    void browser() {
-        chromium = Chromium.launch();
-    }
-
-    @AfterAll
-    void closeBrowser() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
 
     @Test
     @Order(1)
     void accountIsRefusedAfterTooManyFailuresEvenWithTheRightPasswordUntilTheWindowPasses() throws Exception {
         String email = "guessed-" + UUID.randomUUID() + "@example.com";
         users.create(email, "right-password", false);
-        Page page = chromium.newPage(port);
         for (int attempt = 0; attempt < 2; attempt++) {
             assertThat(signIn(page, email, "wrong-guess-" + attempt).status()).isEqualTo(302);
             assertThat(page.locator("p.error")).hasText("Wrong e-mail or password.");
@@ -74,14 +49,12 @@ class LoginRateLimitBrowserTest {
         assertThat(page.locator("p.error")).hasText("Too many failed sign-ins, try again in 1 minute.");
         Thread.sleep(WINDOW_MILLIS + 500);
         SignIn.as(page, email, "right-password");
-        page.context().close();
     }
 
     @Test
     @Order(2)
     void addressIsRefusedAfterTooManyFailuresAcrossAccounts() throws Exception {
         Thread.sleep(WINDOW_MILLIS + 500);
-        Page page = chromium.newPage(port);
         for (int attempt = 0; attempt < 4; attempt++) {
             signIn(page, "nobody-" + attempt + "@example.com", "wrong-guess");
             assertThat(page.locator("p.error")).hasText("Wrong e-mail or password.");
@@ -91,7 +64,6 @@ class LoginRateLimitBrowserTest {
 
         assertThat(refused.status()).isEqualTo(429);
         assertThat(page.locator("p.error")).hasText("Too many failed sign-ins, try again in 1 minute.");
-        page.context().close();
     }
 
     /** Submits the sign-in form and returns the response to the POST itself (not to where it redirects). */

@@ -24,15 +24,10 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.condition.EnabledIf;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The alert pages in a real browser: a rule made with the form fires on an event sent to the ingest
@@ -41,15 +36,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "picket.alerts.allow-private-webhooks=true")
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@EnabledIf(value = "dev.picket.web.Chromium#installed", disabledReason = Chromium.MISSING)
-class AlertPagesBrowserTest {
+class AlertPagesBrowserTest extends BrowserTest {
 
     private static final String PASSWORD = "a long password";
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
-    @LocalServerPort
-    int port;
     @Autowired
     InboxProcessor processor;
     @Autowired
@@ -57,20 +48,15 @@ class AlertPagesBrowserTest {
     @Autowired
     Organizations organizations;
 
-    Chromium chromium;
     WebhookReceiver hooks;
-    PicketClient picket;
     PicketClient.Project project;
     String alertsPath;
     String memberEmail;
     String outsiderEmail;
-    Page page;
 
     @BeforeAll
     void aProjectAMemberAndAMemberOfAnotherOrganization() throws IOException {
-        chromium = Chromium.launch();
         hooks = new WebhookReceiver();
-        picket = new PicketClient(port);
         project = picket.createProject("Alerted " + UUID.randomUUID().toString().substring(0, 8));
         alertsPath = "/projects/default/" + project.slug() + "/alerts/";
         memberEmail = "member-" + UUID.randomUUID() + "@picket.test";
@@ -82,23 +68,10 @@ class AlertPagesBrowserTest {
     }
 
     @AfterAll
-    void close() {
-        if (chromium != null) {
-            chromium.close();
-        }
+    void closeWebhookReceiver() {
         if (hooks != null) {
             hooks.close();
         }
-    }
-
-    @BeforeEach
-    void freshBrowser() {
-        page = chromium.newPage(port);
-    }
-
-    @AfterEach
-    void closePage() {
-        page.context().close();
     }
 
     @Test

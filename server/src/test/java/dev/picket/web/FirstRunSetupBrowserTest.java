@@ -6,18 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * A Picket started without {@code PICKET_ADMIN_*}: the first visitor is led to setup, creates the
@@ -25,41 +18,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"picket.admin.email=", "picket.admin.password=", "picket.admin.token="})
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@EnabledIf(value = "dev.picket.web.Chromium#installed", disabledReason = Chromium.MISSING)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class FirstRunSetupBrowserTest {
+class FirstRunSetupBrowserTest extends BrowserTest {
 
     private static final String EMAIL = "first@picket.test";
     private static final String PASSWORD = "first-admin-password";
-
-    @LocalServerPort
-    int port;
-
-    Chromium chromium;
-    Page page;
-
-    @BeforeAll
-    void browser() {
-        chromium = Chromium.launch();
-    }
-
-    @AfterAll
-    void closeBrowser() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
-
-    @BeforeEach
-    void freshBrowser() {
-        page = chromium.newPage(port);
-    }
-
-    @AfterEach
-    void closePage() {
-        page.context().close();
-    }
 
     @Test
     @Order(1)

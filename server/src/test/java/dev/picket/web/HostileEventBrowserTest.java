@@ -16,16 +16,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.condition.EnabledIf;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Anyone with a DSN can send an event, so an event is an attacker's text. One full of markup,
@@ -33,10 +27,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * show as text everywhere and run nothing: no dialog, {@code window.__pwned} never set, and not even
  * an attempt that the Content-Security-Policy had to block (which would mean escaping failed).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@EnabledIf(value = "dev.picket.web.Chromium#installed", disabledReason = Chromium.MISSING)
-class HostileEventBrowserTest {
+class HostileEventBrowserTest extends BrowserTest {
 
     private static final String SCRIPT = "<script>window.__pwned=1;alert(1)</script>";
     private static final String IMAGE = "<img src=x onerror=\"window.__pwned=2;alert(2)\">";
@@ -46,22 +37,17 @@ class HostileEventBrowserTest {
     private static final String UNICODE = "invoice\u202Efdp.exe\u200B\u200D";
     private static final String EXCEPTION_VALUE = "charge failed " + SCRIPT + IMAGE;
 
-    @LocalServerPort
-    int port;
     @Autowired
     InboxProcessor processor;
 
-    Chromium chromium;
     PicketClient.Project project;
-    Page page;
     final List<String> dialogs = new ArrayList<>();
     final List<String> console = new ArrayList<>();
     final List<String> pageErrors = new ArrayList<>();
 
     @BeforeAll
     void hostileEventSentThroughIngest() throws Exception {
-        chromium = Chromium.launch();
-        project = new PicketClient(port).createProject("Hostile " + UUID.randomUUID().toString().substring(0, 8));
+        project = picket.createProject("Hostile " + UUID.randomUUID().toString().substring(0, 8));
         JavaSdk.send(project.dsn(), () -> {
             Sentry.configureScope(scope -> {
                 User user = new User();
@@ -89,16 +75,8 @@ class HostileEventBrowserTest {
         assertThat(processor.awaitIdle(Duration.ofSeconds(60))).isTrue();
     }
 
-    @AfterAll
-    void closeBrowser() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
-
     @BeforeEach
     void signedInAndWatchingForScripts() {
-        page = chromium.newPage(port);
         page.onDialog(dialog -> {
             dialogs.add(dialog.message());
             dialog.dismiss();
@@ -106,11 +84,6 @@ class HostileEventBrowserTest {
         page.onConsoleMessage(message -> console.add(message.text()));
         page.onPageError(pageErrors::add);
         SignIn.asAdmin(page);
-    }
-
-    @AfterEach
-    void closePage() {
-        page.context().close();
     }
 
     @Test

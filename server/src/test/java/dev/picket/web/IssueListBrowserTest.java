@@ -17,16 +17,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.condition.EnabledIf;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The issues list in a real browser over events the real Java SDK sent: filter selects compose into
@@ -35,41 +29,14 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "picket.web.new-issues-poll-seconds=1")
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@EnabledIf(value = "dev.picket.web.Chromium#installed", disabledReason = Chromium.MISSING)
-class IssueListBrowserTest {
+class IssueListBrowserTest extends BrowserTest {
 
-    @LocalServerPort
-    int port;
     @Autowired
     InboxProcessor processor;
 
-    Chromium chromium;
-    PicketClient picket;
-    Page page;
-
-    @BeforeAll
-    void browser() {
-        chromium = Chromium.launch();
-        picket = new PicketClient(port);
-    }
-
-    @AfterAll
-    void closeBrowser() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
-
     @BeforeEach
     void signedInAsAdministrator() {
-        page = chromium.newPage(port);
         SignIn.asAdmin(page);
-    }
-
-    @AfterEach
-    void closePage() {
-        page.context().close();
     }
 
     @Test

@@ -19,46 +19,32 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.condition.EnabledIf;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The pages a person uses to follow errors, in a real browser, over events the real Java SDK sent
  * through the ingest endpoint: a chained exception from a Lambda function with a user, breadcrumbs
  * and tags, and a warning message.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@EnabledIf(value = "dev.picket.web.Chromium#installed", disabledReason = Chromium.MISSING)
-class IssuePagesBrowserTest {
+class IssuePagesBrowserTest extends BrowserTest {
 
     private static final String EXCEPTION_VALUE = "order 42 could not be charged";
     private static final String MESSAGE = "Invoice 77 overdue by 3 days";
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
-    @LocalServerPort
-    int port;
     @Autowired
     InboxProcessor processor;
 
-    Chromium chromium;
     String projectName;
     PicketClient.Project project;
-    Page page;
 
     @BeforeAll
     void eventsSentByTheJavaSdk() throws Exception {
-        chromium = Chromium.launch();
         projectName = "Checkout " + UUID.randomUUID().toString().substring(0, 8);
-        project = new PicketClient(port).createProject(projectName);
+        project = picket.createProject(projectName);
         JavaSdk.send(project.dsn(), () -> {
             Sentry.configureScope(scope -> {
                 User user = new User();
@@ -79,22 +65,9 @@ class IssuePagesBrowserTest {
         assertThat(processor.awaitIdle(Duration.ofSeconds(60))).isTrue();
     }
 
-    @AfterAll
-    void closeBrowser() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
-
     @BeforeEach
     void signedInAsAdministrator() {
-        page = chromium.newPage(port);
         SignIn.asAdmin(page);
-    }
-
-    @AfterEach
-    void closePage() {
-        page.context().close();
     }
 
     @Test

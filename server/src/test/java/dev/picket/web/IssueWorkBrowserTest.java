@@ -21,29 +21,17 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.condition.EnabledIf;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 /**
  * What a member does on an issue's page, in a real browser, over events the real Java SDK sent:
  * ignore until more events, assign, comment, step through events, take an event's JSON.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@EnabledIf(value = "dev.picket.web.Chromium#installed", disabledReason = Chromium.MISSING)
-class IssueWorkBrowserTest {
+class IssueWorkBrowserTest extends BrowserTest {
 
-    @LocalServerPort
-    int port;
     @Autowired
     InboxProcessor processor;
     @Autowired
@@ -51,32 +39,9 @@ class IssueWorkBrowserTest {
     @Autowired
     Organizations organizations;
 
-    Chromium chromium;
-    PicketClient picket;
-    Page page;
-
-    @BeforeAll
-    void browser() {
-        chromium = Chromium.launch();
-        picket = new PicketClient(port);
-    }
-
-    @AfterAll
-    void closeBrowser() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
-
     @BeforeEach
     void signedInAsAdministrator() {
-        page = chromium.newPage(port);
         SignIn.asAdmin(page);
-    }
-
-    @AfterEach
-    void closePage() {
-        page.context().close();
     }
 
     @Test

@@ -4,21 +4,16 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Locator;
-import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
 import dev.picket.pipeline.InboxProcessor;
 import dev.picket.testing.PicketClient;
 import dev.picket.traces.TraceEnvelopes;
 import java.time.Duration;
 import java.util.Locale;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.condition.EnabledIf;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -26,27 +21,19 @@ import tools.jackson.databind.node.ObjectNode;
  * up to 20 deep; the last span of the last function fails. Its page must open and scroll in a real
  * browser without freezing. The bounds are generous: they catch a page that hangs, not a slow machine.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@EnabledIf(value = "dev.picket.web.Chromium#installed", disabledReason = Chromium.MISSING)
-class LargeTraceBrowserTest {
+class LargeTraceBrowserTest extends BrowserTest {
 
     private static final int FUNCTIONS = 10;
     private static final int SPANS_PER_FUNCTION = 1000;
     private static final Duration LOAD_BOUND = Duration.ofSeconds(30);
 
-    @LocalServerPort
-    int port;
     @Autowired
     InboxProcessor processor;
 
-    Chromium chromium;
     String traceId;
 
     @BeforeAll
     void tenFunctionsOfAThousandSpans() throws InterruptedException {
-        chromium = Chromium.launch();
-        PicketClient picket = new PicketClient(port);
         PicketClient.Project project = picket.createProject("large-trace-" + System.nanoTime());
         traceId = TraceEnvelopes.newId();
         long start = System.currentTimeMillis() - 60_000;
@@ -72,17 +59,13 @@ class LargeTraceBrowserTest {
         return String.format(Locale.ROOT, "%08x%08x", function + 1, span);
     }
 
-    @AfterAll
-    void closeBrowser() {
-        if (chromium != null) {
-            chromium.close();
-        }
+    @BeforeEach
+    void signedInAsAdministrator() {
+        SignIn.asAdmin(page);
     }
 
     @Test
     void theTraceOfTenThousandSpansOpensAndScrollsToItsLastSpan() {
-        Page page = chromium.newPage(port);
-        SignIn.asAdmin(page);
         page.setDefaultTimeout(LOAD_BOUND.toMillis());
 
         long started = System.nanoTime();
@@ -103,13 +86,10 @@ class LargeTraceBrowserTest {
                 bytes / (FUNCTIONS * SPANS_PER_FUNCTION), response.request().timing().responseStart,
                 response.request().timing().responseEnd, loadedMillis, scrolledMillis);
         assertThat(loadedMillis).isLessThan(LOAD_BOUND.toMillis());
-        page.context().close();
     }
 
     @Test
     void theFailingSpanDeepInTheLastFunctionIsTheRootCauseWithItsError() {
-        Page page = chromium.newPage(port);
-        SignIn.asAdmin(page);
         page.navigate("/organizations/default/traces/" + traceId);
 
         page.locator(".root-cause-summary a").click();
@@ -118,17 +98,12 @@ class LargeTraceBrowserTest {
         assertThat(cause).isInViewport();
         assertThat(cause).hasId("span-" + spanId(FUNCTIONS - 1, SPANS_PER_FUNCTION - 1));
         assertThat(cause).containsText("IllegalStateException: step failed");
-        page.context().close();
     }
 
     @Test
     void eachSpanTakesLittleHtml() {
-        Page page = chromium.newPage(port);
-        SignIn.asAdmin(page);
-
         Response response = page.navigate("/organizations/default/traces/" + traceId);
 
         assertThat(response.body().length / (FUNCTIONS * SPANS_PER_FUNCTION)).isLessThan(400);
-        page.context().close();
     }
 }

@@ -4,7 +4,6 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.APIResponse;
-import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.FormData;
 import com.microsoft.playwright.options.RequestOptions;
@@ -19,30 +18,18 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.condition.EnabledIf;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Who sees what: anonymous visitors are sent to sign in; a member of another organization finds the
  * administrator's project and issue "not found", and cannot change the issue; forms need their CSRF token.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@EnabledIf(value = "dev.picket.web.Chromium#installed", disabledReason = Chromium.MISSING)
-class PageAccessBrowserTest {
+class PageAccessBrowserTest extends BrowserTest {
 
     private static final String OUTSIDER_PASSWORD = "outsider-password";
 
-    @LocalServerPort
-    int port;
     @Autowired
     InboxProcessor processor;
     @Autowired
@@ -50,17 +37,12 @@ class PageAccessBrowserTest {
     @Autowired
     Organizations organizations;
 
-    Chromium chromium;
-    PicketClient picket;
     PicketClient.Project project;
     long issueId;
     String outsiderEmail;
-    Page page;
 
     @BeforeAll
     void anIssueOfTheDefaultOrganizationAndAMemberOfAnother() throws Exception {
-        chromium = Chromium.launch();
-        picket = new PicketClient(port);
         project = picket.createProject("Private " + UUID.randomUUID().toString().substring(0, 8));
         String eventId = UUID.randomUUID().toString().replace("-", "");
         assertThat(picket.post("/api/" + project.id() + "/envelope/",
@@ -73,23 +55,6 @@ class PageAccessBrowserTest {
         Organization other = organizations.create("other-" + UUID.randomUUID().toString().substring(0, 8), "Other");
         outsiderEmail = "outsider-" + UUID.randomUUID() + "@picket.test";
         organizations.addMember(other, users.create(outsiderEmail, OUTSIDER_PASSWORD, false), OrganizationRole.OWNER);
-    }
-
-    @AfterAll
-    void closeBrowser() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
-
-    @BeforeEach
-    void freshBrowser() {
-        page = chromium.newPage(port);
-    }
-
-    @AfterEach
-    void closePage() {
-        page.context().close();
     }
 
     @Test

@@ -24,30 +24,18 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.condition.EnabledIf;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Creating a project and changing its settings in a real browser, and what the changes do to the
  * next events the real Java SDK sends.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@EnabledIf(value = "dev.picket.web.Chromium#installed", disabledReason = Chromium.MISSING)
-class ProjectSettingsBrowserTest {
+class ProjectSettingsBrowserTest extends BrowserTest {
 
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
-    @LocalServerPort
-    int port;
     @Autowired
     InboxProcessor processor;
     @Autowired
@@ -59,32 +47,9 @@ class ProjectSettingsBrowserTest {
     @Autowired
     Teams teams;
 
-    Chromium chromium;
-    PicketClient picket;
-    Page page;
-
-    @BeforeAll
-    void browser() {
-        chromium = Chromium.launch();
-        picket = new PicketClient(port);
-    }
-
-    @AfterAll
-    void closeBrowser() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
-
     @BeforeEach
     void signedInAsAdministrator() {
-        page = chromium.newPage(port);
         SignIn.asAdmin(page);
-    }
-
-    @AfterEach
-    void closePage() {
-        page.context().close();
     }
 
     @Test

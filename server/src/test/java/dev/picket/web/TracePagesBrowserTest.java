@@ -26,16 +26,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.condition.EnabledIf;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -43,16 +36,11 @@ import tools.jackson.databind.JsonNode;
  * function checkout calls function payments, propagating the trace; payments starts cold, warns that
  * it is about to time out, and fails.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@EnabledIf(value = "dev.picket.web.Chromium#installed", disabledReason = Chromium.MISSING)
-class TracePagesBrowserTest {
+class TracePagesBrowserTest extends BrowserTest {
 
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final String OUTSIDER_PASSWORD = "outsider-password";
 
-    @LocalServerPort
-    int port;
     @Autowired
     InboxProcessor processor;
     @Autowired
@@ -60,16 +48,13 @@ class TracePagesBrowserTest {
     @Autowired
     Organizations organizations;
 
-    Chromium chromium;
     PicketClient.Project project;
     String traceId;
     String outsiderEmail;
-    Page page;
 
     @BeforeAll
     void checkoutCallsPaymentsWhichFails() throws Exception {
-        chromium = Chromium.launch();
-        project = new PicketClient(port).createProject("Shop " + UUID.randomUUID().toString().substring(0, 8));
+        project = picket.createProject("Shop " + UUID.randomUUID().toString().substring(0, 8));
         Sentry.init(options -> {
             options.setDsn(project.dsn());
             options.setTracesSampleRate(1.0);
@@ -116,23 +101,6 @@ class TracePagesBrowserTest {
             Sentry.captureException(new IllegalStateException("card declined"));
             transaction.finish(SpanStatus.INTERNAL_ERROR);
         }
-    }
-
-    @AfterAll
-    void closeBrowser() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
-
-    @BeforeEach
-    void freshBrowser() {
-        page = chromium.newPage(port);
-    }
-
-    @AfterEach
-    void closePage() {
-        page.context().close();
     }
 
     @Test
@@ -266,8 +234,7 @@ class TracePagesBrowserTest {
     }
 
     private long issueId(String titlePart) {
-        JsonNode issues = new PicketClient(port).api("GET", "/api/0/projects/default/" + project.slug() + "/issues/",
-                null);
+        JsonNode issues = picket.api("GET", "/api/0/projects/default/" + project.slug() + "/issues/", null);
         for (JsonNode issue : issues) {
             if (issue.get("title").asString().contains(titlePart)) {
                 return issue.get("id").asLong();

@@ -2,6 +2,7 @@ package dev.picket.accounts;
 
 import jakarta.servlet.http.HttpSession;
 import java.security.Principal;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -11,6 +12,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The signed-in user's account: changing their password, which signs out their other browsers. */
 @Controller
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)  // as the sessions it ends
 class AccountSettingsController {
 
     private static final String ACCOUNT_PAGE = "/settings/account/";

@@ -225,7 +225,8 @@ class IssuePagesBrowserTest extends BrowserTest {
         page.emulateMedia(new Page.EmulateMediaOptions().setColorScheme(ColorScheme.DARK));
         openIssue(EXCEPTION_VALUE);
 
-        assertThat(page.evaluate("() => getComputedStyle(document.body).backgroundColor")).isEqualTo("rgb(21, 21, 27)");
+        // Retried until the style sheet has applied, which may come after the heading shows.
+        assertThat(page.locator("body")).hasCSS("background-color", "rgb(21, 21, 27)");
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("issue-dark.png")));
     }
 

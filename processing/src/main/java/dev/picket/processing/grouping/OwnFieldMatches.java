@@ -41,16 +41,21 @@ final class OwnFieldMatches {
         return computed;
     }
 
-    /** Every field of a frame that a rule's own-frame matchers read, as they read it. */
-    private record Key(String family, String path, String filename, String packageName, String module, String function) {
+    /**
+     * The fields of a frame from which everything a rule's own-frame matchers read is derived
+     * (the family from the platform, the lower-cased paths, the trimmed function name).
+     */
+    private record Key(String platform, String absPath, String filename, String packageName, String module, String function,
+                       String rawFunction) {
 
         static Key of(Frame frame) {
-            return new Key(frame.family(), frame.pathForMatching(), frame.filenameForMatching(), frame.packageForMatching(),
-                    frame.module, frame.functionForMatching());
+            return new Key(frame.platform, frame.absPath, frame.filename, frame.packageName, frame.module, frame.function,
+                    frame.rawFunction);
         }
 
         int length() {
-            return length(path) + length(filename) + length(packageName) + length(module) + length(function);
+            return length(platform) + length(absPath) + length(filename) + length(packageName) + length(module) + length(function)
+                    + length(rawFunction);
         }
 
         private static int length(String value) {

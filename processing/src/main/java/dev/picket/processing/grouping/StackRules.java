@@ -136,7 +136,12 @@ final class StackRules {
     private BitSet[] ownFieldMatches(List<Frame> frames) {
         BitSet[] byFrame = new BitSet[frames.size()];
         for (int i = 0; i < byFrame.length; i++) {
-            byFrame[i] = ownFieldMatches.of(frames.get(i));
+            Frame frame = frames.get(i);
+            if (frame.ruleMatchesOf != this) {
+                frame.ownRuleMatches = ownFieldMatches.of(frame);
+                frame.ruleMatchesOf = this;
+            }
+            byFrame[i] = frame.ownRuleMatches;
         }
         return byFrame;
     }

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -78,9 +79,11 @@ final class StackRules {
         BitSet[] byFrame = ownFieldMatches(frames);
         int[] matches = new int[frames.size()];
         BitSet candidates = union(byFrame);
+        // Every category a frame has had so far: a rule for any other cannot match.
+        Set<String> categories = categoriesOf(frames);
         for (int r = candidates.nextSetBit(0); r >= 0; r = candidates.nextSetBit(r + 1)) {
             Rule rule = rules[r];
-            if (!rule.marksFrames) {
+            if (!rule.marksFrames || !rule.mayMatchIn(categories)) {
                 continue;
             }
             // All of a rule's matches are found before it acts: its actions change what it reads.
@@ -90,6 +93,7 @@ final class StackRules {
                 for (Action action : rule.actions) {
                     if (action.kind == ActionKind.CATEGORY) {
                         frames.get(idx).category = action.category;
+                        categories.add(action.category);
                     } else if (action.kind == ActionKind.APP) {
                         for (int i = action.from(idx), to = action.to(idx, frames.size()); i < to; i++) {
                             frames.get(i).inApp = action.flag;
@@ -105,9 +109,10 @@ final class StackRules {
         BitSet[] byFrame = ownFieldMatches(frames);
         int[] matches = new int[frames.size()];
         BitSet candidates = union(byFrame);
+        Set<String> categories = categoriesOf(frames);
         for (int r = candidates.nextSetBit(0); r >= 0; r = candidates.nextSetBit(r + 1)) {
             Rule rule = rules[r];
-            if (!rule.groups) {
+            if (!rule.groups || !rule.mayMatchIn(categories)) {
                 continue;
             }
             int count = matchingFrames(r, frames, byFrame, matches);
@@ -144,6 +149,16 @@ final class StackRules {
             byFrame[i] = frame.ownRuleMatches;
         }
         return byFrame;
+    }
+
+    private static Set<String> categoriesOf(List<Frame> frames) {
+        Set<String> categories = new HashSet<>();
+        for (Frame frame : frames) {
+            if (frame.category != null) {
+                categories.add(frame.category);
+            }
+        }
+        return categories;
     }
 
     private static BitSet union(BitSet[] byFrame) {
@@ -242,9 +257,11 @@ final class StackRules {
     /**
      * @param ownFieldMatchers the matchers {@link Matcher#readsOwnFixedFields()}
      * @param contextMatchers  the others
+     * @param category         the category of the rule's first plain {@code category:} matcher of its
+     *                         own frame, or null when it has none
      */
     private record Rule(String text, Matcher[] ownFieldMatchers, Matcher[] contextMatchers, List<Action> actions,
-                        boolean marksFrames, boolean groups) {
+                        boolean marksFrames, boolean groups, String category) {
 
         Rule(String text, List<Matcher> matchers, List<Action> actions) {
             this(text,
@@ -252,7 +269,14 @@ final class StackRules {
                     matchers.stream().filter(m -> !m.readsOwnFixedFields()).toArray(Matcher[]::new),
                     actions,
                     actions.stream().anyMatch(a -> a.kind != ActionKind.GROUP),
-                    actions.stream().anyMatch(a -> a.kind == ActionKind.GROUP));
+                    actions.stream().anyMatch(a -> a.kind == ActionKind.GROUP),
+                    matchers.stream().filter(m -> m.field == Field.CATEGORY && !m.negated && m.offset == 0)
+                            .map(Matcher::literal).findFirst().orElse(null));
+        }
+
+        /** Whether the rule can match a stack trace whose frames have only these categories. */
+        boolean mayMatchIn(Set<String> categories) {
+            return category == null || categories.contains(category);
         }
 
         boolean matchesOwnFields(Frame frame) {

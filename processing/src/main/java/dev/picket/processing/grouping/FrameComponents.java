@@ -151,7 +151,7 @@ final class FrameComponents {
             return GroupingComponent.empty("function");
         }
         GroupingComponent component = GroupingComponent.of("function", func);
-        String family = Platforms.family(platform);
+        String family = frame.family();
         if ("ruby".equals(platform)) {
             if (func.startsWith("block ")) {
                 component.replaceValues(List.of("block"), "ruby block");

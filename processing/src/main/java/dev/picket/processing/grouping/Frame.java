@@ -1,5 +1,6 @@
 package dev.picket.processing.grouping;
 
+import java.util.BitSet;
 import java.util.Locale;
 import java.util.Objects;
 import tools.jackson.databind.JsonNode;
@@ -24,9 +25,13 @@ final class Frame {
     final boolean sourcemapUsed;
     boolean inApp;
     String category;
-    private final String pathForMatching;
-    private final String filenameForMatching;
-    private final String packageForMatching;
+    /** The rules of {@link #ruleMatchesOf} that the frame's own fields match, for each pass of them over its stack trace. */
+    BitSet ownRuleMatches;
+    StackRules ruleMatchesOf;
+    // The paths rules match are lower-cased only when some rule is tried on the frame.
+    private String pathForMatching;
+    private String filenameForMatching;
+    private String packageForMatching;
     private String functionForMatching;
     private boolean functionForMatchingKnown;
 
@@ -46,9 +51,6 @@ final class Frame {
         sourcemapUsed = Json.at(frame, "data", "sourcemap") != null;
         inApp = Json.isTrue(frame, "in_app");
         category = Json.text(frame, "data", "category");
-        pathForMatching = normalizedPath(absPath != null && !absPath.isEmpty() ? absPath : filename);
-        filenameForMatching = normalizedPath(filename);
-        packageForMatching = normalizedPath(packageName);
     }
 
     /** Rules match paths case-insensitively and with forward slashes. */
@@ -57,14 +59,23 @@ final class Frame {
     }
 
     String pathForMatching() {
+        if (pathForMatching == null) {
+            pathForMatching = normalizedPath(absPath != null && !absPath.isEmpty() ? absPath : filename);
+        }
         return pathForMatching;
     }
 
     String filenameForMatching() {
+        if (filenameForMatching == null) {
+            filenameForMatching = normalizedPath(filename);
+        }
         return filenameForMatching;
     }
 
     String packageForMatching() {
+        if (packageForMatching == null) {
+            packageForMatching = normalizedPath(packageName);
+        }
         return packageForMatching;
     }
 

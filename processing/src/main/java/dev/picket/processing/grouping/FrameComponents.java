@@ -10,14 +10,16 @@ import java.util.regex.Pattern;
 final class FrameComponents {
 
     private static final Pattern RUBY_ERB_SUFFIX = Pattern.compile("__\\d{4,}_\\d{4,}$");
-    // Code generators put counters and hashes into class names; they must not split issues.
-    private static final Pattern JAVA_REFLECT = Pattern.compile("(sun\\.reflect\\.Generated(?:Serialization)?ConstructorAccessor)\\d+");
-    private static final Pattern JAVA_CGLIB = Pattern.compile("(\\$\\$[\\w_]+?CGLIB\\$\\$)[a-fA-F0-9]+(_[0-9]+)?");
     private static final Pattern JAVASSIST = Pattern.compile("(\\$\\$_javassist)(?:_seam)?(?:_[0-9]+)?");
-    private static final Pattern CLOJURE_FN = Pattern.compile("(\\$fn__)\\d+");
-    private static final Pattern JAVA_ENHANCER_BY = Pattern.compile("(\\$\\$?EnhancerBy[\\w_]+?\\$?\\$)[a-fA-F0-9]+(_[0-9]+)?");
-    private static final Pattern JAVA_FAST_CLASS_BY = Pattern.compile("(\\$\\$?FastClassBy[\\w_]+?\\$?\\$)[a-fA-F0-9]+(_[0-9]+)?");
-    private static final Pattern JAVA_HIBERNATE_PROXY = Pattern.compile("(\\$\\$?HibernateProxy\\$?\\$)\\w+(_[0-9]+)?");
+    // Code generators put counters and hashes into class names; they must not split issues.
+    static final List<CodegenMarker> CODEGEN_MARKERS = List.of(
+            new CodegenMarker("sun.reflect.Generated", "(sun\\.reflect\\.Generated(?:Serialization)?ConstructorAccessor)\\d+"),
+            new CodegenMarker("CGLIB$$", "(\\$\\$[\\w_]+?CGLIB\\$\\$)[a-fA-F0-9]+(_[0-9]+)?"),
+            new CodegenMarker("$$_javassist", JAVASSIST.pattern()),
+            new CodegenMarker("$fn__", "(\\$fn__)\\d+"),
+            new CodegenMarker("$EnhancerBy", "(\\$\\$?EnhancerBy[\\w_]+?\\$?\\$)[a-fA-F0-9]+(_[0-9]+)?"),
+            new CodegenMarker("$FastClassBy", "(\\$\\$?FastClassBy[\\w_]+?\\$?\\$)[a-fA-F0-9]+(_[0-9]+)?"),
+            new CodegenMarker("$HibernateProxy$", "(\\$\\$?HibernateProxy\\$?\\$)\\w+(_[0-9]+)?"));
 
     private static final Set<String> UNKNOWN_JS_FUNCTIONS = Set.of("?", "<anonymous function>", "<anonymous>", "Anonymous function");
     private static final Set<String> LOW_QUALITY_JS_PATHS = Set.of("[native code]", "native code", "eval code", "<anonymous>");
@@ -100,20 +102,37 @@ final class FrameComponents {
                 component.replaceValues(List.of("jdk.internal.reflect.GeneratedMethodAccessor"), "removed reflection marker");
             } else if (module.indexOf('$') >= 0 || module.contains("ConstructorAccessor")) {
                 // Each marker has a "$" but the reflection one: most modules need none of the regexes.
-                String cleaned = module;
-                cleaned = JAVA_REFLECT.matcher(cleaned).replaceAll("$1<auto>");
-                cleaned = JAVA_CGLIB.matcher(cleaned).replaceAll("$1<auto>");
-                cleaned = JAVASSIST.matcher(cleaned).replaceAll("$1<auto>");
-                cleaned = CLOJURE_FN.matcher(cleaned).replaceAll("$1<auto>");
-                cleaned = JAVA_ENHANCER_BY.matcher(cleaned).replaceAll("$1<auto>");
-                cleaned = JAVA_FAST_CLASS_BY.matcher(cleaned).replaceAll("$1<auto>");
-                cleaned = JAVA_HIBERNATE_PROXY.matcher(cleaned).replaceAll("$1<auto>");
+                String cleaned = withoutCodegenMarkers(module);
                 if (!cleaned.equals(module)) {
                     component.replaceValues(List.of(cleaned), "removed codegen marker");
                 }
             }
         }
         return component;
+    }
+
+    /** Each marker replaced by {@code <auto>}, in order. */
+    static String withoutCodegenMarkers(String module) {
+        String cleaned = module;
+        for (CodegenMarker marker : CODEGEN_MARKERS) {
+            cleaned = marker.removeFrom(cleaned);
+        }
+        return cleaned;
+    }
+
+    /**
+     * A code generator's marker and the literal text every match of it holds: without that text
+     * the regex cannot match, and most modules have none.
+     */
+    record CodegenMarker(String literal, Pattern pattern) {
+
+        CodegenMarker(String literal, String regex) {
+            this(literal, Pattern.compile(regex));
+        }
+
+        String removeFrom(String module) {
+            return module.contains(literal) ? pattern.matcher(module).replaceAll("$1<auto>") : module;
+        }
     }
 
     private static GroupingComponent function(Frame frame, boolean contextLineContributes) {
@@ -132,7 +151,7 @@ final class FrameComponents {
             return GroupingComponent.empty("function");
         }
         GroupingComponent component = GroupingComponent.of("function", func);
-        String family = Platforms.family(platform);
+        String family = frame.family();
         if ("ruby".equals(platform)) {
             if (func.startsWith("block ")) {
                 component.replaceValues(List.of("block"), "ruby block");

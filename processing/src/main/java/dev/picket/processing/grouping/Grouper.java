@@ -55,7 +55,8 @@ public final class Grouper {
         }
 
         Set<String> groupedMessages = new HashSet<>();
-        Map<String, GroupingComponent> roots = strategies(event, groupedMessages, rules);
+        ComponentHashes hashes = new ComponentHashes();
+        Map<String, GroupingComponent> roots = strategies(event, groupedMessages, rules, hashes);
         Fingerprint fingerprint = Fingerprint.of(event, groupedMessages, rules);
 
         List<GroupingResult.Variant> variants = new ArrayList<>();
@@ -71,7 +72,7 @@ public final class Grouper {
         } else if (fingerprint.kind() == Fingerprint.Kind.HYBRID) {
             roots.forEach((name, root) -> variants.add(new GroupingResult.Variant(name, saltedHash(root, fingerprint), root, fingerprint.values())));
         } else {
-            roots.forEach((name, root) -> variants.add(new GroupingResult.Variant(name, root.hash(), root, List.of())));
+            roots.forEach((name, root) -> variants.add(new GroupingResult.Variant(name, hashes.of(root), root, List.of())));
         }
         if (variants.stream().noneMatch(GroupingResult.Variant::contributes)) {
             variants.add(new GroupingResult.Variant("fallback", Md5.ofValues(List.of()), null, List.of()));
@@ -80,7 +81,8 @@ public final class Grouper {
     }
 
     /** Runs the strategies and assembles one root node per variant ({@code app}, {@code system}, {@code default}). */
-    private static Map<String, GroupingComponent> strategies(JsonNode event, Set<String> groupedMessages, StackRules rules) {
+    private static Map<String, GroupingComponent> strategies(JsonNode event, Set<String> groupedMessages, StackRules rules,
+                                                             ComponentHashes hashes) {
         String platform = Json.text(event, "platform");
         List<Map<String, GroupingComponent>> results = new ArrayList<>();
 
@@ -92,15 +94,16 @@ public final class Grouper {
                     groupedMessages.add(value);
                 }
             }
-            results.add(dropDuplicateSystemVariant(ExceptionGrouping.group(event, exceptions, platform, rules)));
+            results.add(dropDuplicateSystemVariant(ExceptionGrouping.group(event, exceptions, platform, rules), hashes));
         }
         List<JsonNode> threads = Json.interfaceValues(event, "threads");
         if (!threads.isEmpty()) {
-            results.add(dropDuplicateSystemVariant(ThreadGrouping.group(threads, platform, rules)));
+            results.add(dropDuplicateSystemVariant(ThreadGrouping.group(threads, platform, rules), hashes));
         }
         JsonNode stacktrace = Json.at(event, "stacktrace");
         if (stacktrace != null && stacktrace.isObject()) {
-            results.add(dropDuplicateSystemVariant(StacktraceGrouping.keepStacktraceVariants(StacktraceGrouping.group(stacktrace, platform, rules))));
+            results.add(dropDuplicateSystemVariant(
+                    StacktraceGrouping.keepStacktraceVariants(StacktraceGrouping.group(stacktrace, platform, rules)), hashes));
         }
         JsonNode template = Json.at(event, "template");
         if (template != null && template.isObject()) {
@@ -169,10 +172,11 @@ public final class Grouper {
     }
 
     /** The system variant adds nothing when it hashes like the app variant, which has priority. */
-    private static Map<String, GroupingComponent> dropDuplicateSystemVariant(Map<String, GroupingComponent> variants) {
+    private static Map<String, GroupingComponent> dropDuplicateSystemVariant(Map<String, GroupingComponent> variants,
+                                                                             ComponentHashes hashes) {
         GroupingComponent app = variants.get(StacktraceGrouping.APP);
         GroupingComponent system = variants.get(StacktraceGrouping.SYSTEM);
-        if (app != null && system != null && app.contributes() && system.contributes() && app.hash().equals(system.hash())) {
+        if (app != null && system != null && app.contributes() && system.contributes() && hashes.of(app).equals(hashes.of(system))) {
             system.exclude("ignored because hash matches app variant");
         }
         return variants;

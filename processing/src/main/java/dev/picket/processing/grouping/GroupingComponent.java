@@ -68,7 +68,13 @@ public final class GroupingComponent {
 
     void setValues(List<?> newValues) {
         values = new ArrayList<>(newValues);
-        contributes = values.stream().anyMatch(v -> !(v instanceof GroupingComponent c) || c.contributes);
+        contributes = false;
+        for (Object value : values) {
+            if (!(value instanceof GroupingComponent child) || child.contributes) {
+                contributes = true;
+                break;
+            }
+        }
     }
 
     void replaceValues(List<?> newValues, String newHint) {

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -27,10 +28,11 @@ final class StackRules {
 
     static final StackRules DEFAULTS = new StackRules(parseAll(defaultRulesText(), List.of()));
 
-    private final List<Rule> rules;
+    private final Rule[] rules;
+    private final OwnFieldMatches ownFieldMatches = new OwnFieldMatches(this::matchingOwnFields);
 
     private StackRules(List<Rule> rules) {
-        this.rules = rules;
+        this.rules = rules.toArray(Rule[]::new);
     }
 
     /**
@@ -40,7 +42,7 @@ final class StackRules {
      * @throws IllegalArgumentException naming the line when a rule cannot be read
      */
     static StackRules withProjectRules(String projectRules) {
-        return new StackRules(parseAll(projectRules, DEFAULTS.rules));
+        return new StackRules(parseAll(projectRules, List.of(DEFAULTS.rules)));
     }
 
     private static List<Rule> parseAll(String text, List<Rule> before) {
@@ -74,18 +76,26 @@ final class StackRules {
 
     /** Applies the in-app and category rules to the frames, in rule order. */
     void markFrames(List<Frame> frames) {
-        Set<String> families = familiesOf(frames);
-        for (Rule rule : rules) {
-            if (!rule.marksFrames || !rule.mayApplyTo(families)) {
+        BitSet[] byFrame = ownFieldMatches(frames);
+        int[] matches = new int[frames.size()];
+        BitSet candidates = union(byFrame);
+        // Every category a frame has had so far: a rule for any other cannot match.
+        Set<String> categories = categoriesOf(frames);
+        for (int r = candidates.nextSetBit(0); r >= 0; r = candidates.nextSetBit(r + 1)) {
+            Rule rule = rules[r];
+            if (!rule.marksFrames || !rule.mayMatchIn(categories)) {
                 continue;
             }
-            List<Integer> matches = rule.matchingFrames(frames);
-            for (int idx : matches) {
+            // All of a rule's matches are found before it acts: its actions change what it reads.
+            int count = matchingFrames(r, frames, byFrame, matches);
+            for (int m = 0; m < count; m++) {
+                int idx = matches[m];
                 for (Action action : rule.actions) {
                     if (action.kind == ActionKind.CATEGORY) {
                         frames.get(idx).category = action.category;
+                        categories.add(action.category);
                     } else if (action.kind == ActionKind.APP) {
-                        for (int i : action.range(idx, frames.size())) {
+                        for (int i = action.from(idx), to = action.to(idx, frames.size()); i < to; i++) {
                             frames.get(i).inApp = action.flag;
                         }
                     }
@@ -96,17 +106,23 @@ final class StackRules {
 
     /** Applies the {@code +group}/{@code -group} rules to the frame nodes of one stack trace. */
     void markContributions(List<Frame> frames, List<GroupingComponent> components) {
-        Set<String> families = familiesOf(frames);
-        for (Rule rule : rules) {
-            if (!rule.groups || !rule.mayApplyTo(families)) {
+        BitSet[] byFrame = ownFieldMatches(frames);
+        int[] matches = new int[frames.size()];
+        BitSet candidates = union(byFrame);
+        Set<String> categories = categoriesOf(frames);
+        for (int r = candidates.nextSetBit(0); r >= 0; r = candidates.nextSetBit(r + 1)) {
+            Rule rule = rules[r];
+            if (!rule.groups || !rule.mayMatchIn(categories)) {
                 continue;
             }
-            for (int idx : rule.matchingFrames(frames)) {
+            int count = matchingFrames(r, frames, byFrame, matches);
+            for (int m = 0; m < count; m++) {
+                int idx = matches[m];
                 for (Action action : rule.actions) {
                     if (action.kind != ActionKind.GROUP) {
                         continue;
                     }
-                    for (int i : action.range(idx, frames.size())) {
+                    for (int i = action.from(idx), to = action.to(idx, frames.size()); i < to; i++) {
                         GroupingComponent component = components.get(i);
                         if (component.contributes() != action.flag) {
                             String hint = (action.flag ? "un-ignored" : "ignored") + " by stack trace rule (" + rule.text + ")";
@@ -122,33 +138,77 @@ final class StackRules {
         }
     }
 
-    private static Set<String> familiesOf(List<Frame> frames) {
-        Set<String> families = new HashSet<>();
-        for (Frame frame : frames) {
-            families.add(frame.family());
+    private BitSet[] ownFieldMatches(List<Frame> frames) {
+        BitSet[] byFrame = new BitSet[frames.size()];
+        for (int i = 0; i < byFrame.length; i++) {
+            Frame frame = frames.get(i);
+            if (frame.ruleMatchesOf != this) {
+                frame.ownRuleMatches = ownFieldMatches.of(frame);
+                frame.ruleMatchesOf = this;
+            }
+            byFrame[i] = frame.ownRuleMatches;
         }
-        return families;
+        return byFrame;
+    }
+
+    private static Set<String> categoriesOf(List<Frame> frames) {
+        Set<String> categories = new HashSet<>();
+        for (Frame frame : frames) {
+            if (frame.category != null) {
+                categories.add(frame.category);
+            }
+        }
+        return categories;
+    }
+
+    private static BitSet union(BitSet[] byFrame) {
+        BitSet union = new BitSet();
+        for (BitSet matches : byFrame) {
+            union.or(matches);
+        }
+        return union;
+    }
+
+    /** Writes the indexes of the frames rule {@code r} matches into {@code out}; returns how many. */
+    private int matchingFrames(int r, List<Frame> frames, BitSet[] byFrame, int[] out) {
+        Rule rule = rules[r];
+        int count = 0;
+        for (int idx = 0; idx < byFrame.length; idx++) {
+            if (byFrame[idx].get(r) && rule.matchesInContext(frames, idx)) {
+                out[count++] = idx;
+            }
+        }
+        return count;
+    }
+
+    /**
+     * The rules whose matchers of the frame's own, unchanging fields (family, path, module,
+     * function…) all match it; what is left of a rule reads the frame's category and in-app flag,
+     * which earlier rules change, or a neighbouring frame.
+     */
+    BitSet matchingOwnFields(Frame frame) {
+        BitSet matching = new BitSet(rules.length);
+        for (int r = 0; r < rules.length; r++) {
+            if (rules[r].matchesOwnFields(frame)) {
+                matching.set(r);
+            }
+        }
+        return matching;
     }
 
     private enum ActionKind { APP, GROUP, CATEGORY }
 
+    /** An action touches its own frame, or all callees ({@code ^}) or all callers ({@code v}). */
     private record Action(ActionKind kind, boolean flag, char range, String category) {
 
-        /** The frames an action touches: its own, or all callees ({@code ^}) or all callers ({@code v}). */
-        List<Integer> range(int idx, int size) {
-            List<Integer> out = new ArrayList<>();
-            if (range == '^') {
-                for (int i = idx + 1; i < size; i++) {
-                    out.add(i);
-                }
-            } else if (range == 'v') {
-                for (int i = 0; i < idx; i++) {
-                    out.add(i);
-                }
-            } else {
-                out.add(idx);
-            }
-            return out;
+        /** The first frame the action touches when its rule matched frame {@code idx}. */
+        int from(int idx) {
+            return range == '^' ? idx + 1 : range == 'v' ? 0 : idx;
+        }
+
+        /** One past the last frame the action touches. */
+        int to(int idx, int size) {
+            return range == '^' ? size : range == 'v' ? idx : idx + 1;
         }
     }
 
@@ -157,12 +217,21 @@ final class StackRules {
 
     private record Matcher(Field field, Predicate<String> glob, String literal, Set<String> families, boolean negated, int offset) {
 
+        /** Whether the matcher reads only the rule's own frame, and only fields no rule changes. */
+        boolean readsOwnFixedFields() {
+            return offset == 0 && field != Field.CATEGORY && field != Field.APP;
+        }
+
         boolean matches(List<Frame> frames, int idx) {
             int target = idx + offset;
             if (target < 0 || target >= frames.size()) {
                 return false;
             }
             return negated != matchesPositively(frames.get(target));
+        }
+
+        boolean matches(Frame frame) {
+            return negated != matchesPositively(frame);
         }
 
         private boolean matchesPositively(Frame frame) {
@@ -186,53 +255,42 @@ final class StackRules {
     }
 
     /**
-     * @param onlyFamilies the families of the rule's first plain {@code family:} matcher, or null
-     *                     when it has none
+     * @param ownFieldMatchers the matchers {@link Matcher#readsOwnFixedFields()}
+     * @param contextMatchers  the others
+     * @param category         the category of the rule's first plain {@code category:} matcher of its
+     *                         own frame, or null when it has none
      */
-    private record Rule(String text, List<Matcher> matchers, List<Action> actions, boolean marksFrames, boolean groups,
-                        Set<String> onlyFamilies) {
+    private record Rule(String text, Matcher[] ownFieldMatchers, Matcher[] contextMatchers, List<Action> actions,
+                        boolean marksFrames, boolean groups, String category) {
 
         Rule(String text, List<Matcher> matchers, List<Action> actions) {
-            this(text, matchers, actions,
+            this(text,
+                    matchers.stream().filter(Matcher::readsOwnFixedFields).toArray(Matcher[]::new),
+                    matchers.stream().filter(m -> !m.readsOwnFixedFields()).toArray(Matcher[]::new),
+                    actions,
                     actions.stream().anyMatch(a -> a.kind != ActionKind.GROUP),
                     actions.stream().anyMatch(a -> a.kind == ActionKind.GROUP),
-                    onlyFamilies(matchers));
+                    matchers.stream().filter(m -> m.field == Field.CATEGORY && !m.negated && m.offset == 0)
+                            .map(Matcher::literal).findFirst().orElse(null));
         }
 
-        private static Set<String> onlyFamilies(List<Matcher> matchers) {
-            for (Matcher matcher : matchers) {
-                if (matcher.field == Field.FAMILY && !matcher.negated && matcher.offset == 0 && !matcher.families.contains("all")) {
-                    return matcher.families;
+        /** Whether the rule can match a stack trace whose frames have only these categories. */
+        boolean mayMatchIn(Set<String> categories) {
+            return category == null || categories.contains(category);
+        }
+
+        boolean matchesOwnFields(Frame frame) {
+            for (Matcher matcher : ownFieldMatchers) {
+                if (!matcher.matches(frame)) {
+                    return false;
                 }
             }
-            return null;
+            return true;
         }
 
-        /** Most rules are for one platform family; they need not be tried on stack traces without it. */
-        boolean mayApplyTo(Set<String> families) {
-            if (onlyFamilies == null) {
-                return true;
-            }
-            for (String family : onlyFamilies) {
-                if (families.contains(family)) {
-                    return true;
-                }
-            }
-            return false;
-        }
-
-        List<Integer> matchingFrames(List<Frame> frames) {
-            List<Integer> out = new ArrayList<>();
-            for (int idx = 0; idx < frames.size(); idx++) {
-                if (matchesAt(frames, idx)) {
-                    out.add(idx);
-                }
-            }
-            return out;
-        }
-
-        private boolean matchesAt(List<Frame> frames, int idx) {
-            for (Matcher matcher : matchers) {
+        /** The rest of {@link #matchesOwnFields}: category, in-app flag and neighbouring frames. */
+        boolean matchesInContext(List<Frame> frames, int idx) {
+            for (Matcher matcher : contextMatchers) {
                 if (!matcher.matches(frames, idx)) {
                     return false;
                 }

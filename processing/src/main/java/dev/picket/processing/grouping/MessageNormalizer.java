@@ -76,34 +76,33 @@ final class MessageNormalizer {
                     HEX_RUN_32, 0),
             new Placeholder("md5", "\\b[0-9a-fA-F]{32}\\b",
                     HEX_RUN_32, 0),
-            new Placeholder("date", String.join("|",
+            new Placeholder("date", List.of(
                     // RFC822, RFC1123, RFC1123Z
-                    "(" + DAY + ",\\s\\d{1,2}\\s" + MONTH + "\\s\\d{2,4}\\s\\d{1,2}:\\d{1,2}(:\\d{1,2})?\\s([-\\+][\\d]{2}[0-5][\\d]|" + ZONE + "))",
+                    new Placeholder.Branch("(" + DAY + ",\\s\\d{1,2}\\s" + MONTH + "\\s\\d{2,4}\\s\\d{1,2}:\\d{1,2}(:\\d{1,2})?\\s([-\\+][\\d]{2}[0-5][\\d]|" + ZONE + "))", COMMA | COLON | DIGIT, 0),
                     // "Mon Jan 02, 1999", "Jan 02, 1999"
-                    "((" + DAY + "\\s)?" + MONTH + "\\s[0-3]\\d,\\s\\d{2,4})",
+                    new Placeholder.Branch("((" + DAY + "\\s)?" + MONTH + "\\s[0-3]\\d,\\s\\d{2,4})", COMMA | DIGIT, 0),
                     // RFC850
-                    "((?:Sun|Sunday|Mon|Monday|Tue|Tuesday|Wed|Wednesday|Thu|Thursday|Fri|Friday|Sat|Saturday),\\s\\d{2}-" + MONTH
-                            + "-\\d{2}\\s\\d{2}:\\d{2}:\\d{2}\\s" + ZONE + ")",
+                    new Placeholder.Branch("((?:Sun|Sunday|Mon|Monday|Tue|Tuesday|Wed|Wednesday|Thu|Thursday|Fri|Friday|Sat|Saturday),\\s\\d{2}-" + MONTH
+                            + "-\\d{2}\\s\\d{2}:\\d{2}:\\d{2}\\s" + ZONE + ")", COMMA | DASH | COLON | DIGIT, 0),
                     // RFC3339 and RFC3339Nano
-                    "(\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?Z?([+-]?\\d{2}:\\d{2})?)",
+                    new Placeholder.Branch("(\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?Z?([+-]?\\d{2}:\\d{2})?)", DASH | COLON | DIGIT, 0),
                     // JavaScript's Date.toString()
-                    "(" + DAY + "\\s" + MONTH + "\\s\\d{2}\\s\\d{4}\\s\\d{2}:\\d{2}:\\d{2}\\sGMT[+-]\\d{4}(?:\\s\\([^)]+\\))?)",
+                    new Placeholder.Branch("(" + DAY + "\\s" + MONTH + "\\s\\d{2}\\s\\d{4}\\s\\d{2}:\\d{2}:\\d{2}\\sGMT[+-]\\d{4}(?:\\s\\([^)]+\\))?)", COLON | DIGIT, 0),
                     // date and time with a zone, before plain date and time so the offset is not an int
-                    "((" + DATE_TIME + ":?[0-5]\\d\\.\\d+" + OFFSET + ")|(" + DATE_TIME + ":?[0-5]\\d" + OFFSET + ")|(" + DATE_TIME + OFFSET + "))",
-                    "((" + DATE_TIME + ":?[0-5]\\d\\.\\d+)|(" + DATE_TIME + ":?[0-5]\\d)|(" + DATE_TIME + "))",
+                    new Placeholder.Branch("((" + DATE_TIME + ":?[0-5]\\d\\.\\d+" + OFFSET + ")|(" + DATE_TIME + ":?[0-5]\\d" + OFFSET + ")|(" + DATE_TIME + OFFSET + "))", DIGIT, DASH | DIGIT_RUN_8),
+                    new Placeholder.Branch("((" + DATE_TIME + ":?[0-5]\\d\\.\\d+)|(" + DATE_TIME + ":?[0-5]\\d)|(" + DATE_TIME + "))", DIGIT, DASH | DIGIT_RUN_8),
                     // 12-hour clock, optionally with am/pm
-                    "((?<!\\d)([1-9]|1[0-2]):[0-5]\\d(:[0-5]\\d)?(?![\\d:])(?:\\s?[aApP][Mm])?)",
+                    new Placeholder.Branch("((?<!\\d)([1-9]|1[0-2]):[0-5]\\d(:[0-5]\\d)?(?![\\d:])(?:\\s?[aApP][Mm])?)", COLON | DIGIT, 0),
                     // 24-hour clock
-                    "((?<!\\d)(0?\\d|1\\d|2[0-3]):[0-5]\\d(:[0-5]\\d)?(?![\\d:]))",
-                    "(\\d{4}-[01]\\d-[0-3]\\d)",
-                    "([0-2]\\d:[0-5]\\d:[0-5]\\d)",
-                    "(\\b(?:(Sun|Mon|Tue|Wed|Thu|Fri|Sat)\\s+)?(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\\s+"
-                            + "([\\d]{1,2})\\s+([\\d]{2}:[\\d]{2}:[\\d]{2})\\s+[\\d]{4})",
-                    "(\\b(?:(Sun|Mon|Tue|Wed|Thu|Fri|Sat),\\s+)?(0[1-9]|[1-2]?[\\d]|3[01])\\s+"
+                    new Placeholder.Branch("((?<!\\d)(0?\\d|1\\d|2[0-3]):[0-5]\\d(:[0-5]\\d)?(?![\\d:]))", COLON | DIGIT, 0),
+                    new Placeholder.Branch("(\\d{4}-[01]\\d-[0-3]\\d)", DASH | DIGIT, 0),
+                    new Placeholder.Branch("([0-2]\\d:[0-5]\\d:[0-5]\\d)", COLON | DIGIT, 0),
+                    new Placeholder.Branch("(\\b(?:(Sun|Mon|Tue|Wed|Thu|Fri|Sat)\\s+)?(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\\s+"
+                            + "([\\d]{1,2})\\s+([\\d]{2}:[\\d]{2}:[\\d]{2})\\s+[\\d]{4})", COLON | DIGIT, 0),
+                    new Placeholder.Branch("(\\b(?:(Sun|Mon|Tue|Wed|Thu|Fri|Sat),\\s+)?(0[1-9]|[1-2]?[\\d]|3[01])\\s+"
                             + "(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\\s+(19[\\d]{2}|[2-9][\\d]{3})\\s+"
-                            + "(2[0-3]|[0-1][\\d]):([0-5][\\d])(?::(60|[0-5][\\d]))?\\s+([-\\+][\\d]{2}[0-5][\\d]|" + ZONE + "))",
-                    "(datetime.datetime\\(.*?\\))"),
-                    0, COLON | COMMA | DASH | OPEN_PAREN | DIGIT_RUN_8),
+                            + "(2[0-3]|[0-1][\\d]):([0-5][\\d])(?::(60|[0-5][\\d]))?\\s+([-\\+][\\d]{2}[0-5][\\d]|" + ZONE + "))", COLON | DIGIT, 0),
+                    new Placeholder.Branch("(datetime.datetime\\(.*?\\))", OPEN_PAREN, 0))),
             new Placeholder("duration", "\\b(\\d+ms)|(\\d+(\\.\\d+)?s)\\b",
                     DIGIT, 0),
             // OpenStack Swift transaction ids

@@ -9,8 +9,9 @@ import java.util.regex.Pattern;
 
 /**
  * The placeholders combined into one pattern, the first that matches at a position winning; also
- * combined without those that cannot match anywhere in a text, which finds the same matches with
- * fewer alternatives tried at every position. Each such subset is compiled once.
+ * combined without the placeholders and branches that cannot match anywhere in a text, which finds
+ * the same matches with fewer alternatives tried at every position. Each such subset is compiled
+ * once.
  */
 final class PlaceholderPatterns {
 
@@ -18,17 +19,18 @@ final class PlaceholderPatterns {
     private static final int MAX_SUBSETS = 64;
 
     private final List<Placeholder> placeholders;
-    private final int allPlaceholders;
+    private final int allBranches;
     private final Combined all;
     private final ConcurrentMap<Integer, Combined> bySubset = new ConcurrentHashMap<>();
 
     PlaceholderPatterns(List<Placeholder> placeholders) {
-        if (placeholders.size() > Integer.SIZE - 1) {
-            throw new IllegalArgumentException("at most 31 placeholders fit a subset mask");
+        int branches = placeholders.stream().mapToInt(placeholder -> placeholder.branches().size()).sum();
+        if (branches > Integer.SIZE - 1) {
+            throw new IllegalArgumentException("at most 31 branches fit a subset mask");
         }
         this.placeholders = List.copyOf(placeholders);
-        this.allPlaceholders = (1 << placeholders.size()) - 1;
-        this.all = combine(allPlaceholders);
+        this.allBranches = (1 << branches) - 1;
+        this.all = combine(allBranches);
     }
 
     /** Replaces every match by its placeholder, as {@code <key>}. */
@@ -37,18 +39,23 @@ final class PlaceholderPatterns {
         if (subset == 0) {
             return text;
         }
-        Combined combined = subset == allPlaceholders ? all : bySubset.get(subset);
+        Combined combined = subset == allBranches ? all : bySubset.get(subset);
         if (combined == null) {
             combined = bySubset.size() < MAX_SUBSETS ? bySubset.computeIfAbsent(subset, this::combine) : all;
         }
         return combined.replace(text);
     }
 
+    // One bit per branch, numbered through the placeholders in order.
     private int subsetFor(int features) {
         int subset = 0;
-        for (int i = 0; i < placeholders.size(); i++) {
-            if (placeholders.get(i).canMatch(features)) {
-                subset |= 1 << i;
+        int bit = 1;
+        for (Placeholder placeholder : placeholders) {
+            for (Placeholder.Branch branch : placeholder.branches()) {
+                if (branch.canMatch(features)) {
+                    subset |= bit;
+                }
+                bit <<= 1;
             }
         }
         return subset;
@@ -56,25 +63,27 @@ final class PlaceholderPatterns {
 
     private Combined combine(int subset) {
         List<String> alternatives = new ArrayList<>();
-        List<Placeholder> kept = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        List<String> replacements = new ArrayList<>();
+        int bit = 1;
         for (int i = 0; i < placeholders.size(); i++) {
-            if ((subset & (1 << i)) != 0) {
-                alternatives.add("(?<p" + i + ">" + placeholders.get(i).pattern() + ")");
-                kept.add(placeholders.get(i));
+            List<String> kept = new ArrayList<>();
+            for (Placeholder.Branch branch : placeholders.get(i).branches()) {
+                if ((subset & bit) != 0) {
+                    kept.add(branch.pattern());
+                }
+                bit <<= 1;
+            }
+            if (!kept.isEmpty()) {
+                alternatives.add("(?<p" + i + ">" + String.join("|", kept) + ")");
+                names.add("p" + i);
+                replacements.add("<" + placeholders.get(i).key() + ">");
             }
         }
         // Python 3's \d, \w, \s and \b are Unicode-aware; so must ours be.
         Pattern pattern = Pattern.compile(String.join("|", alternatives), Pattern.UNICODE_CHARACTER_CLASS);
-        int[] groups = new int[kept.size()];
-        String[] replacements = new String[kept.size()];
-        for (int k = 0, i = 0; i < placeholders.size(); i++) {
-            if ((subset & (1 << i)) != 0) {
-                groups[k] = pattern.namedGroups().get("p" + i);
-                replacements[k] = "<" + placeholders.get(i).key() + ">";
-                k++;
-            }
-        }
-        return new Combined(pattern, groups, replacements);
+        int[] groups = names.stream().mapToInt(name -> pattern.namedGroups().get(name)).toArray();
+        return new Combined(pattern, groups, replacements.toArray(String[]::new));
     }
 
     private record Combined(Pattern pattern, int[] groups, String[] replacements) {

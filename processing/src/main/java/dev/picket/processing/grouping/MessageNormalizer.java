@@ -1,11 +1,23 @@
 package dev.picket.processing.grouping;
 
+import static dev.picket.processing.grouping.MessageFeatures.AT;
+import static dev.picket.processing.grouping.MessageFeatures.COLON;
+import static dev.picket.processing.grouping.MessageFeatures.COMMA;
+import static dev.picket.processing.grouping.MessageFeatures.DASH;
+import static dev.picket.processing.grouping.MessageFeatures.DIGIT;
+import static dev.picket.processing.grouping.MessageFeatures.DIGIT_RUN_8;
+import static dev.picket.processing.grouping.MessageFeatures.DOT;
+import static dev.picket.processing.grouping.MessageFeatures.EQUALS;
+import static dev.picket.processing.grouping.MessageFeatures.HEX_RUN_32;
+import static dev.picket.processing.grouping.MessageFeatures.HEX_COLON;
+import static dev.picket.processing.grouping.MessageFeatures.HEX_RUN_8;
+import static dev.picket.processing.grouping.MessageFeatures.OPEN_PAREN;
+import static dev.picket.processing.grouping.MessageFeatures.SCHEME_SEPARATOR;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Replaces event-specific values in messages (emails, URLs, host names, IPs, trace ids, UUIDs,
@@ -31,13 +43,13 @@ final class MessageNormalizer {
             + "|SG|EE|TH|IO|XYZ|PE|BG|HK|RS|LT|LINK|PH|CLUB|SI|SITE|MOBI|BY|CAT|WIKI|LA|GA|XXX|CF|HR|NG|JOBS|ONLINE|KZ"
             + "|UG|GQ|AE|IS|LV|PRO|FM|TIPS|MS|SA|APP";
 
-    private record Placeholder(String key, String pattern) {
-    }
-
     private static final List<Placeholder> PLACEHOLDERS = List.of(
-            new Placeholder("email", "[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9-]+(?:\\.[a-zA-Z0-9-]+)*"),
-            new Placeholder("url", "\\b(wss?|https?|ftp)://[^\\s/$.?#].[^\\s]*"),
-            new Placeholder("hostname", "\\b([a-zA-Z0-9\\-]{1,63}\\.)+?((" + TLDS + ")|(" + TLDS.toLowerCase() + "))\\b"),
+            new Placeholder("email", "[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9-]+(?:\\.[a-zA-Z0-9-]+)*",
+                    AT, 0),
+            new Placeholder("url", "\\b(wss?|https?|ftp)://[^\\s/$.?#].[^\\s]*",
+                    SCHEME_SEPARATOR, 0),
+            new Placeholder("hostname", "\\b([a-zA-Z0-9\\-]{1,63}\\.)+?((" + TLDS + ")|(" + TLDS.toLowerCase() + "))\\b",
+                    DOT, 0),
             // The look-arounds keep C++-style names such as Foo::bar() from reading as IPv6 addresses.
             new Placeholder("ip", "(?<![0-9a-zA-Z_])("
                     + "(" + H + ":){7,7}" + H
@@ -53,57 +65,70 @@ final class MessageNormalizer {
                     + "|::(ffff(:0{1,4}){0,1}:){0,1}" + IPV4
                     + "|(" + H + ":){1,4}:" + IPV4 + "\\b"
                     + ")(?![0-9a-zA-Z])"
-                    + "|(\\b" + IPV4 + "\\b)"),
+                    + "|(\\b" + IPV4 + "\\b)",
+                    0, HEX_COLON | DOT),
             // W3C trace context and AWS load balancer trace ids
-            new Placeholder("traceparent", "(\\b00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]\\b)|(\\b1-[0-9a-f]{8}-[0-9a-f]{24}\\b)"),
-            new Placeholder("uuid", "\\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\\b"),
-            new Placeholder("sha1", "\\b[0-9a-fA-F]{40}\\b"),
-            new Placeholder("md5", "\\b[0-9a-fA-F]{32}\\b"),
-            new Placeholder("date", String.join("|",
+            new Placeholder("traceparent", "(\\b00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]\\b)|(\\b1-[0-9a-f]{8}-[0-9a-f]{24}\\b)",
+                    DASH | DIGIT, 0),
+            new Placeholder("uuid", "\\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\\b",
+                    DASH | HEX_RUN_8, 0),
+            new Placeholder("sha1", "\\b[0-9a-fA-F]{40}\\b",
+                    HEX_RUN_32, 0),
+            new Placeholder("md5", "\\b[0-9a-fA-F]{32}\\b",
+                    HEX_RUN_32, 0),
+            new Placeholder("date", List.of(
                     // RFC822, RFC1123, RFC1123Z
-                    "(" + DAY + ",\\s\\d{1,2}\\s" + MONTH + "\\s\\d{2,4}\\s\\d{1,2}:\\d{1,2}(:\\d{1,2})?\\s([-\\+][\\d]{2}[0-5][\\d]|" + ZONE + "))",
+                    new Placeholder.Branch("(" + DAY + ",\\s\\d{1,2}\\s" + MONTH + "\\s\\d{2,4}\\s\\d{1,2}:\\d{1,2}(:\\d{1,2})?\\s([-\\+][\\d]{2}[0-5][\\d]|" + ZONE + "))", COMMA | COLON | DIGIT, 0),
                     // "Mon Jan 02, 1999", "Jan 02, 1999"
-                    "((" + DAY + "\\s)?" + MONTH + "\\s[0-3]\\d,\\s\\d{2,4})",
+                    new Placeholder.Branch("((" + DAY + "\\s)?" + MONTH + "\\s[0-3]\\d,\\s\\d{2,4})", COMMA | DIGIT, 0),
                     // RFC850
-                    "((?:Sun|Sunday|Mon|Monday|Tue|Tuesday|Wed|Wednesday|Thu|Thursday|Fri|Friday|Sat|Saturday),\\s\\d{2}-" + MONTH
-                            + "-\\d{2}\\s\\d{2}:\\d{2}:\\d{2}\\s" + ZONE + ")",
+                    new Placeholder.Branch("((?:Sun|Sunday|Mon|Monday|Tue|Tuesday|Wed|Wednesday|Thu|Thursday|Fri|Friday|Sat|Saturday),\\s\\d{2}-" + MONTH
+                            + "-\\d{2}\\s\\d{2}:\\d{2}:\\d{2}\\s" + ZONE + ")", COMMA | DASH | COLON | DIGIT, 0),
                     // RFC3339 and RFC3339Nano
-                    "(\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?Z?([+-]?\\d{2}:\\d{2})?)",
+                    new Placeholder.Branch("(\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?Z?([+-]?\\d{2}:\\d{2})?)", DASH | COLON | DIGIT, 0),
                     // JavaScript's Date.toString()
-                    "(" + DAY + "\\s" + MONTH + "\\s\\d{2}\\s\\d{4}\\s\\d{2}:\\d{2}:\\d{2}\\sGMT[+-]\\d{4}(?:\\s\\([^)]+\\))?)",
+                    new Placeholder.Branch("(" + DAY + "\\s" + MONTH + "\\s\\d{2}\\s\\d{4}\\s\\d{2}:\\d{2}:\\d{2}\\sGMT[+-]\\d{4}(?:\\s\\([^)]+\\))?)", COLON | DIGIT, 0),
                     // date and time with a zone, before plain date and time so the offset is not an int
-                    "((" + DATE_TIME + ":?[0-5]\\d\\.\\d+" + OFFSET + ")|(" + DATE_TIME + ":?[0-5]\\d" + OFFSET + ")|(" + DATE_TIME + OFFSET + "))",
-                    "((" + DATE_TIME + ":?[0-5]\\d\\.\\d+)|(" + DATE_TIME + ":?[0-5]\\d)|(" + DATE_TIME + "))",
+                    new Placeholder.Branch("((" + DATE_TIME + ":?[0-5]\\d\\.\\d+" + OFFSET + ")|(" + DATE_TIME + ":?[0-5]\\d" + OFFSET + ")|(" + DATE_TIME + OFFSET + "))", DIGIT, DASH | DIGIT_RUN_8),
+                    new Placeholder.Branch("((" + DATE_TIME + ":?[0-5]\\d\\.\\d+)|(" + DATE_TIME + ":?[0-5]\\d)|(" + DATE_TIME + "))", DIGIT, DASH | DIGIT_RUN_8),
                     // 12-hour clock, optionally with am/pm
-                    "((?<!\\d)([1-9]|1[0-2]):[0-5]\\d(:[0-5]\\d)?(?![\\d:])(?:\\s?[aApP][Mm])?)",
+                    new Placeholder.Branch("((?<!\\d)([1-9]|1[0-2]):[0-5]\\d(:[0-5]\\d)?(?![\\d:])(?:\\s?[aApP][Mm])?)", COLON | DIGIT, 0),
                     // 24-hour clock
-                    "((?<!\\d)(0?\\d|1\\d|2[0-3]):[0-5]\\d(:[0-5]\\d)?(?![\\d:]))",
-                    "(\\d{4}-[01]\\d-[0-3]\\d)",
-                    "([0-2]\\d:[0-5]\\d:[0-5]\\d)",
-                    "(\\b(?:(Sun|Mon|Tue|Wed|Thu|Fri|Sat)\\s+)?(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\\s+"
-                            + "([\\d]{1,2})\\s+([\\d]{2}:[\\d]{2}:[\\d]{2})\\s+[\\d]{4})",
-                    "(\\b(?:(Sun|Mon|Tue|Wed|Thu|Fri|Sat),\\s+)?(0[1-9]|[1-2]?[\\d]|3[01])\\s+"
+                    new Placeholder.Branch("((?<!\\d)(0?\\d|1\\d|2[0-3]):[0-5]\\d(:[0-5]\\d)?(?![\\d:]))", COLON | DIGIT, 0),
+                    new Placeholder.Branch("(\\d{4}-[01]\\d-[0-3]\\d)", DASH | DIGIT, 0),
+                    new Placeholder.Branch("([0-2]\\d:[0-5]\\d:[0-5]\\d)", COLON | DIGIT, 0),
+                    new Placeholder.Branch("(\\b(?:(Sun|Mon|Tue|Wed|Thu|Fri|Sat)\\s+)?(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\\s+"
+                            + "([\\d]{1,2})\\s+([\\d]{2}:[\\d]{2}:[\\d]{2})\\s+[\\d]{4})", COLON | DIGIT, 0),
+                    new Placeholder.Branch("(\\b(?:(Sun|Mon|Tue|Wed|Thu|Fri|Sat),\\s+)?(0[1-9]|[1-2]?[\\d]|3[01])\\s+"
                             + "(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\\s+(19[\\d]{2}|[2-9][\\d]{3})\\s+"
-                            + "(2[0-3]|[0-1][\\d]):([0-5][\\d])(?::(60|[0-5][\\d]))?\\s+([-\\+][\\d]{2}[0-5][\\d]|" + ZONE + "))",
-                    "(datetime.datetime\\(.*?\\))")),
-            new Placeholder("duration", "\\b(\\d+ms)|(\\d+(\\.\\d+)?s)\\b"),
+                            + "(2[0-3]|[0-1][\\d]):([0-5][\\d])(?::(60|[0-5][\\d]))?\\s+([-\\+][\\d]{2}[0-5][\\d]|" + ZONE + "))", COLON | DIGIT, 0),
+                    new Placeholder.Branch("(datetime.datetime\\(.*?\\))", OPEN_PAREN, 0))),
+            new Placeholder("duration", "\\b(\\d+ms)|(\\d+(\\.\\d+)?s)\\b",
+                    DIGIT, 0),
             // OpenStack Swift transaction ids
-            new Placeholder("swift_txn_id", "(\\btx[0-9a-f]{21}-[0-9a-f]{10}\\S*)"),
+            new Placeholder("swift_txn_id", "(\\btx[0-9a-f]{21}-[0-9a-f]{10}\\S*)",
+                    DASH | HEX_RUN_8, 0),
             // 0x-prefixed hex of any length; bare hex of 4 to 6 characters only with a digit and a
             // letter, bare hex of 8 to 128 characters in one letter case; a minus sign only when it
             // does not join two words
             new Placeholder("hex", "(\\b0[xX][0-9a-fA-F]+\\b)|(\\b|(?<!\\w)-)("
                     + "(?=[a-f]*[0-9])(?=[0-9]*[a-f])[0-9a-f]{4,6}"
                     + "|(?=[A-F]*[0-9])(?=[0-9]*[A-F])[0-9A-F]{4,6}"
-                    + "|[0-9a-f]{8,128}|[0-9A-F]{8,128})\\b"),
-            new Placeholder("git_sha", "(\\b(?=[a-f]*[0-9])(?=[0-9]*[a-f])[0-9a-f]{7}\\b)"),
-            new Placeholder("float", "-\\d+\\.\\d+\\b|\\b\\d+\\.\\d+\\b"),
+                    + "|[0-9a-f]{8,128}|[0-9A-F]{8,128})\\b",
+                    0, DIGIT | HEX_RUN_8),
+            new Placeholder("git_sha", "(\\b(?=[a-f]*[0-9])(?=[0-9]*[a-f])[0-9a-f]{7}\\b)",
+                    DIGIT, 0),
+            new Placeholder("float", "-\\d+\\.\\d+\\b|\\b\\d+\\.\\d+\\b",
+                    DIGIT | DOT, 0),
             // eight digits and more count as hex
-            new Placeholder("int", "(\\b|(?<!\\w)-)\\d{1,7}\\b"),
-            new Placeholder("quoted_str", "(?<==)(?:'([^']+)'|\"([^\"]+)\")"),
-            new Placeholder("bool", "(?<==)(?:True|true|False|false)"));
+            new Placeholder("int", "(\\b|(?<!\\w)-)\\d{1,7}\\b",
+                    DIGIT, 0),
+            new Placeholder("quoted_str", "(?<==)(?:'([^']+)'|\"([^\"]+)\")",
+                    EQUALS, 0),
+            new Placeholder("bool", "(?<==)(?:True|true|False|false)",
+                    EQUALS, 0));
 
-    private static final Pattern COMBINED = combined();
+    private static final PlaceholderPatterns PATTERNS = new PlaceholderPatterns(PLACEHOLDERS);
 
     // Most events of an issue carry the same message, and trying every pattern at every position
     // costs tens of microseconds: remember recent results, bounded in count and length (at most
@@ -115,13 +140,9 @@ final class MessageNormalizer {
     private MessageNormalizer() {
     }
 
-    private static Pattern combined() {
-        List<String> alternatives = new ArrayList<>();
-        for (int i = 0; i < PLACEHOLDERS.size(); i++) {
-            alternatives.add("(?<p" + i + ">" + PLACEHOLDERS.get(i).pattern() + ")");
-        }
-        // Python 3's \d, \w, \s and \b are Unicode-aware; so must ours be.
-        return Pattern.compile(String.join("|", alternatives), Pattern.UNICODE_CHARACTER_CLASS);
+    /** The patterns in the order they are tried. */
+    static List<Placeholder> placeholders() {
+        return PLACEHOLDERS;
     }
 
     /** Trims to two lines and parameterizes, as for messages and exception values. */
@@ -160,22 +181,7 @@ final class MessageNormalizer {
         return parameterized;
     }
 
-    private static String replacePlaceholders(String text) {
-        Matcher matcher = COMBINED.matcher(text);
-        StringBuilder out = new StringBuilder();
-        while (matcher.find()) {
-            matcher.appendReplacement(out, Matcher.quoteReplacement("<" + keyOf(matcher) + ">"));
-        }
-        matcher.appendTail(out);
-        return out.toString();
-    }
-
-    private static String keyOf(Matcher matcher) {
-        for (int i = 0; i < PLACEHOLDERS.size(); i++) {
-            if (matcher.group("p" + i) != null) {
-                return PLACEHOLDERS.get(i).key();
-            }
-        }
-        throw new IllegalStateException("a match always comes from one placeholder");
+    static String replacePlaceholders(String text) {
+        return PATTERNS.replace(text);
     }
 }

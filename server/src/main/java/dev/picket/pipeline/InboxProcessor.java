@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
@@ -61,6 +62,12 @@ public class InboxProcessor implements InboxCommitListener, SmartLifecycle {
 
     private volatile boolean running;
     private volatile Thread thread;
+    /**
+     * Set by a commit of the inbox. The thread's unpark permit alone can be lost: waits inside a
+     * batch (the parallel stream's joins, the connection pool, locks) park the same thread and
+     * use it up, and the processor then slept a whole fallback poll with new rows waiting.
+     */
+    private final AtomicBoolean committedMeanwhile = new AtomicBoolean();
     private long lastSweep = System.nanoTime() - SWEEP_EVERY.toNanos();
 
     public InboxProcessor(DataSource dataSource, InboxRows inbox, ProcessorProperties properties,
@@ -78,6 +85,7 @@ public class InboxProcessor implements InboxCommitListener, SmartLifecycle {
 
     @Override
     public void inboxCommitted() {
+        committedMeanwhile.set(true);
         Thread t = thread;
         if (t != null) {
             LockSupport.unpark(t);
@@ -147,6 +155,9 @@ public class InboxProcessor implements InboxCommitListener, SmartLifecycle {
 
     private void processUntilStopped() {
         while (running) {
+            // Cleared before the batch claims rows: a commit after this point is either claimed
+            // now or makes the processor look again instead of sleeping.
+            committedMeanwhile.set(false);
             long pause;
             try {
                 int rows = processBatch();
@@ -158,9 +169,17 @@ public class InboxProcessor implements InboxCommitListener, SmartLifecycle {
             } catch (SQLException | RuntimeException e) {
                 pause = afterFailure(e);
             }
-            if (pause > 0 && running) {
-                LockSupport.parkNanos(this, pause);
-            }
+            idle(pause);
+        }
+    }
+
+    /** Sleeps up to {@code nanos}, or until the inbox commits or Picket stops. */
+    private void idle(long nanos) {
+        long deadline = System.nanoTime() + nanos;
+        long left = nanos;
+        while (left > 0 && running && !committedMeanwhile.get()) {
+            LockSupport.parkNanos(this, left);
+            left = deadline - System.nanoTime();
         }
     }
 

@@ -1,6 +1,5 @@
 package dev.picket.traces;
 
-import dev.picket.inbox.CompressedPayloads;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -30,15 +29,11 @@ public class EventTraces {
         return jdbc.sql("SELECT trace_id, payload FROM events WHERE project_id = ? AND event_id = ?")
                 .params(projectId, eventId)
                 .query((rs, n) -> {
-                    FunctionFacts facts = functionOf(rs.getBytes(2));
+                    FunctionFacts facts = FunctionFacts.ofStored(json, rs.getBytes(2));
                     return new EventTrace(rs.getString(1), facts.function(), facts.coldStart(), facts.timeoutWarning());
                 })
                 .optional()
                 .filter(trace -> trace.traceId() != null || trace.function() != null)
                 .orElse(null);
-    }
-
-    private FunctionFacts functionOf(byte[] compressedPayload) {
-        return FunctionFacts.of(json.readTree(CompressedPayloads.decompress(compressedPayload)));
     }
 }

@@ -1,9 +1,11 @@
 package dev.picket.traces;
 
+import dev.picket.inbox.CompressedPayloads;
 import dev.picket.processing.normalize.EventFacts;
 import dev.picket.processing.normalize.EventNormalizer;
 import dev.picket.processing.normalize.NormalizeContext;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -39,6 +41,11 @@ public record FunctionFacts(String function, Boolean coldStart, boolean timeoutW
         return new FunctionFacts(facts.tag("function"), coldStart == null ? null : Boolean.valueOf(coldStart),
                 "true".equals(facts.tag(TIMEOUT_WARNING_TAG))
                         || event != null && (raisedTimeoutWarning(event) || saysPossibleTimeout(event)));
+    }
+
+    /** Reads an event as stored: its zstd-compressed JSON payload. */
+    static FunctionFacts ofStored(JsonMapper json, byte[] compressedPayload) {
+        return of(json.readTree(CompressedPayloads.decompress(compressedPayload)));
     }
 
     private static boolean raisedTimeoutWarning(JsonNode event) {

@@ -1,6 +1,5 @@
 package dev.picket.traces;
 
-import dev.picket.inbox.CompressedPayloads;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -68,7 +67,7 @@ public class FunctionStats {
                         ORDER BY e.timestamp, e.id""")
                 .params(projectId, from.toEpochMilli(), to.toEpochMilli())
                 .query(rs -> {
-                    FunctionFacts facts = functionOf(rs.getBytes(4));
+                    FunctionFacts facts = FunctionFacts.ofStored(json, rs.getBytes(4));
                     if (facts.function() == null) {
                         return;
                     }
@@ -99,9 +98,5 @@ public class FunctionStats {
                     (double) coldStarts / invocations, Percentiles.nearestRank(sorted, 0, sorted.length, 50),
                     Percentiles.nearestRank(sorted, 0, sorted.length, 95), timeouts, lastError);
         }
-    }
-
-    private FunctionFacts functionOf(byte[] compressedPayload) {
-        return FunctionFacts.of(json.readTree(CompressedPayloads.decompress(compressedPayload)));
     }
 }

@@ -1,6 +1,5 @@
 package dev.picket.traces;
 
-import dev.picket.inbox.CompressedPayloads;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -52,7 +51,7 @@ public class Traces {
                         ORDER BY e.timestamp, e.id""")
                 .params(id, organizationId)
                 .query((rs, n) -> {
-                    FunctionFacts function = functionOf(rs.getBytes(7));
+                    FunctionFacts function = FunctionFacts.ofStored(json, rs.getBytes(7));
                     return new TraceError(rs.getLong(1), rs.getString(2),
                             rs.getObject(3) == null ? null : rs.getLong(3), rs.getString(4), rs.getString(5),
                             rs.getLong(6), function.function(), function.timeoutWarning());
@@ -62,9 +61,5 @@ public class Traces {
             return Optional.empty();
         }
         return Optional.of(TraceAssembler.assemble(id, rows, errors));
-    }
-
-    private FunctionFacts functionOf(byte[] compressedPayload) {
-        return FunctionFacts.of(json.readTree(CompressedPayloads.decompress(compressedPayload)));
     }
 }

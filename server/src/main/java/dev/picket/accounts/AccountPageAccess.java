@@ -6,11 +6,12 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * Resolves the signed-in user and their membership for the accounts pages. An organization they
- * are not a member of is "not found", exactly like one that does not exist.
+ * Resolves the signed-in user and their membership, for the accounts pages and the pages of the
+ * other features. An organization they are not a member of is "not found", exactly like one that
+ * does not exist.
  */
 @Component
-class AccountPageAccess {
+public class AccountPageAccess {
 
     private final Users users;
     private final Memberships memberships;
@@ -20,13 +21,13 @@ class AccountPageAccess {
         this.memberships = memberships;
     }
 
-    User user(Principal principal) {
+    public User user(Principal principal) {
         // A session can outlive its user only if the row was deleted; treat that as signed out.
         return users.findByEmail(principal.getName())
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.UNAUTHORIZED));
     }
 
-    Membership membership(Principal principal, String organizationSlug) {
+    public Membership membership(Principal principal, String organizationSlug) {
         return memberships.find(user(principal), organizationSlug)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     }

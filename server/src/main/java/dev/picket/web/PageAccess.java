@@ -1,11 +1,11 @@
 package dev.picket.web;
 
+import dev.picket.accounts.AccountPageAccess;
 import dev.picket.accounts.Memberships;
 import dev.picket.accounts.Organization;
 import dev.picket.accounts.OrganizationRole;
 import dev.picket.accounts.Organizations;
 import dev.picket.accounts.User;
-import dev.picket.accounts.Users;
 import dev.picket.issues.Issue;
 import dev.picket.issues.Issues;
 import dev.picket.projects.Project;
@@ -24,15 +24,15 @@ import org.springframework.web.server.ResponseStatusException;
 @Component
 public class PageAccess {
 
-    private final Users users;
+    private final AccountPageAccess accounts;
     private final Organizations organizations;
     private final Memberships memberships;
     private final ProjectAccess projects;
     private final Issues issues;
 
-    PageAccess(Users users, Organizations organizations, Memberships memberships, ProjectAccess projects,
+    PageAccess(AccountPageAccess accounts, Organizations organizations, Memberships memberships, ProjectAccess projects,
                Issues issues) {
-        this.users = users;
+        this.accounts = accounts;
         this.organizations = organizations;
         this.memberships = memberships;
         this.projects = projects;
@@ -43,9 +43,7 @@ public class PageAccess {
     }
 
     public User user(Principal principal) {
-        // A session can outlive its user only if the row was deleted; treat that as signed out.
-        return users.findByEmail(principal.getName())
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.UNAUTHORIZED));
+        return accounts.user(principal);
     }
 
     public Organization organization(Principal principal, String organizationSlug) {

@@ -1,7 +1,7 @@
 package dev.picket.web;
 
+import dev.picket.accounts.AccountPageAccess;
 import dev.picket.accounts.AccountRuleException;
-import dev.picket.accounts.Memberships;
 import dev.picket.accounts.Teams;
 import dev.picket.api.ApiException;
 import dev.picket.pipeline.ScrubbingSettings;
@@ -34,16 +34,16 @@ class ProjectSettingsController {
     private final Projects projects;
     private final ProjectKeys keys;
     private final ScrubbingSettings scrubbing;
-    private final Memberships memberships;
+    private final AccountPageAccess accounts;
     private final Teams teams;
 
     ProjectSettingsController(PageAccess access, Projects projects, ProjectKeys keys, ScrubbingSettings scrubbing,
-                              Memberships memberships, Teams teams) {
+                              AccountPageAccess accounts, Teams teams) {
         this.access = access;
         this.projects = projects;
         this.keys = keys;
         this.scrubbing = scrubbing;
-        this.memberships = memberships;
+        this.accounts = accounts;
         this.teams = teams;
     }
 
@@ -62,8 +62,7 @@ class ProjectSettingsController {
 
     private void moveToTeam(Principal principal, String organizationSlug, Project project, String team) {
         try {
-            teams.moveProject(memberships.find(access.user(principal), organizationSlug).orElseThrow(PageAccess::notFound),
-                    project.id(), team);
+            teams.moveProject(accounts.membership(principal, organizationSlug), project.id(), team);
         } catch (AccountRuleException refused) {
             throw ApiException.badRequest(refused.getMessage());
         }

@@ -3,7 +3,9 @@ package dev.picket.processing.scrub;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Decides from a key alone whether its value is sensitive, the way Sentry's default scrubber does:
@@ -31,9 +33,19 @@ final class KeyRules {
 
     private static final String SPAN_COOKIE_HEADER = "http.request.header.cookie";
 
+    /** Bounds what {@link #ruleFor} remembers: a few thousand short keys, starting afresh when full. */
+    private static final int MAX_REMEMBERED_KEYS = 4096;
+    private static final int MAX_REMEMBERED_KEY_LENGTH = 128;
+    /** Remembered for a key that no rule filters. */
+    private static final String NO_RULE = "";
+
     private final boolean defaults;
     private final List<String> sensitiveWords;
     private final Set<String> safeKeys;
+    // Keys repeat from event to event (variables, headers, extra, contexts), and lower-casing and
+    // trying each word on every key was a good part of scrubbing's time.
+    private final Map<String, String> rulesOfKeys = new ConcurrentHashMap<>();
+    private final Map<String, String> rulesOfCookieKeys = new ConcurrentHashMap<>();
 
     KeyRules(ScrubbingConfig config) {
         this.defaults = config.scrubDefaults();
@@ -56,6 +68,23 @@ final class KeyRules {
         if (key == null) {
             return null;
         }
+        if (key.length() > MAX_REMEMBERED_KEY_LENGTH) {
+            return judge(key, inCookies);
+        }
+        Map<String, String> remembered = inCookies ? rulesOfCookieKeys : rulesOfKeys;
+        String rule = remembered.get(key);
+        if (rule == null) {
+            String judged = judge(key, inCookies);
+            rule = judged == null ? NO_RULE : judged;
+            if (remembered.size() >= MAX_REMEMBERED_KEYS) {
+                remembered.clear();
+            }
+            remembered.put(key, rule);
+        }
+        return rule.isEmpty() ? null : rule;
+    }
+
+    private String judge(String key, boolean inCookies) {
         String lower = lower(key);
         if (defaults) {
             if (containsAny(lower, DEFAULT_WORDS) || DEFAULT_EXACT_KEYS.contains(lower)) {

@@ -283,6 +283,33 @@ class ScrubberTest {
     }
 
     @Test
+    void aSessionCookieNameFiltersOnlyAsACookieEvenWhenSeenOtherwiseFirst() {
+        ObjectNode outside = scrub("""
+                {"extra": {"session": "blue"}}""");
+        ObjectNode inside = scrub("""
+                {"request": {"cookies": {"session": "s-42"}}, "extra": {"session": "blue"}}""");
+        ObjectNode outsideAgain = scrub("""
+                {"extra": {"session": "blue"}}""");
+
+        assertThat(outside.at("/extra/session").stringValue()).isEqualTo("blue");
+        assertThat(inside.at("/request/cookies/session").stringValue()).isEqualTo("[Filtered]");
+        assertThat(inside.at("/extra/session").stringValue()).isEqualTo("blue");
+        assertThat(outsideAgain.at("/extra/session").stringValue()).isEqualTo("blue");
+    }
+
+    @Test
+    void oneScrubberAppliesEachProjectsOwnSensitiveFields() {
+        ScrubbingConfig withField = config(false, false, List.of("vendor_ref"), List.of(), List.of());
+        ObjectNode first = scrub("""
+                {"extra": {"vendor_ref": "v-1"}}""", withField);
+        ObjectNode second = scrub("""
+                {"extra": {"vendor_ref": "v-1"}}""", ScrubbingConfig.defaults());
+
+        assertThat(first.at("/extra/vendor_ref").stringValue()).isEqualTo("[Filtered]");
+        assertThat(second.at("/extra/vendor_ref").stringValue()).isEqualTo("v-1");
+    }
+
+    @Test
     void withoutDefaultScrubbersOnlyTheProjectsOwnRulesApply() {
         ObjectNode event = scrub("""
                 {"extra": {"password": "hunter22", "vendor_ref": "v-1"}}""",

@@ -1,6 +1,7 @@
 package dev.picket.processing.grouping;
 
 import java.util.BitSet;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.function.Function;
@@ -51,6 +52,28 @@ final class OwnFieldMatches {
         static Key of(Frame frame) {
             return new Key(frame.platform, frame.absPath, frame.filename, frame.packageName, frame.module, frame.function,
                     frame.rawFunction);
+        }
+
+        // Written out: a record's generated equals and hashCode go through method handles, which the
+        // client compiler Picket is run with (C1 only) does not inline, and this lookup is made for
+        // every frame of every event.
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Key key && Objects.equals(function, key.function) && Objects.equals(module, key.module)
+                    && Objects.equals(filename, key.filename) && Objects.equals(absPath, key.absPath)
+                    && Objects.equals(packageName, key.packageName) && Objects.equals(rawFunction, key.rawFunction)
+                    && Objects.equals(platform, key.platform);
+        }
+
+        @Override
+        public int hashCode() {
+            int hash = Objects.hashCode(platform);
+            hash = 31 * hash + Objects.hashCode(absPath);
+            hash = 31 * hash + Objects.hashCode(filename);
+            hash = 31 * hash + Objects.hashCode(packageName);
+            hash = 31 * hash + Objects.hashCode(module);
+            hash = 31 * hash + Objects.hashCode(function);
+            return 31 * hash + Objects.hashCode(rawFunction);
         }
 
         int length() {

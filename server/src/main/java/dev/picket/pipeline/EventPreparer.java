@@ -11,6 +11,7 @@ import dev.picket.processing.normalize.EventFacts;
 import dev.picket.processing.normalize.EventMetadata;
 import dev.picket.processing.normalize.EventNormalizer;
 import dev.picket.processing.normalize.NormalizeContext;
+import dev.picket.processing.normalize.NormalizedEvent;
 import dev.picket.processing.normalize.Tag;
 import dev.picket.processing.scrub.Scrubber;
 import java.util.ArrayList;
@@ -41,10 +42,12 @@ final class EventPreparer {
     PreparedItem.Event prepare(long projectId, String eventId, long receivedAt, ObjectNode raw) {
         raw.put("event_id", eventId);
         NormalizeContext context = new NormalizeContext("event", receivedAt, null);
-        ObjectNode event = normalizer.normalize(raw, context).event();
-        scrubber.scrub(event, settings.forProject(projectId));
-        // Read after scrubbing: what is counted and shown (title, user, tags) must hold no scrubbed secret.
-        EventFacts facts = normalizer.normalize(event, context).facts();
+        NormalizedEvent normalized = normalizer.normalize(raw, context);
+        ObjectNode event = normalized.event();
+        boolean scrubbed = scrubber.scrub(event, settings.forProject(projectId)).scrubbedAnything();
+        // What is counted and shown (title, user, tags) must hold no scrubbed secret, so it is read
+        // again from a scrubbed event; normalizing is idempotent, so an untouched event reads the same.
+        EventFacts facts = scrubbed ? normalizer.normalize(event, context).facts() : normalized.facts();
         GroupingResult grouping = grouper.group(event);
         IssueMetadata metadata = metadata(facts.metadata());
         String userKey = facts.user() == null ? null : facts.user().key();

@@ -1,5 +1,6 @@
 package dev.picket.inbox;
 
+import dev.picket.store.WriterTurns;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -39,18 +40,20 @@ public class TableInbox implements Inbox, SmartLifecycle {
     private final List<InboxCommitListener> listeners;
     private final BlockingQueue<PendingAppend> pending;
     private final InboxMetrics metrics;
+    private final WriterTurns turns;
 
     private volatile boolean running;
     private volatile boolean writerEnded;
     private Thread writerThread;
 
     public TableInbox(DataSource dataSource, InboxProperties properties, MeterRegistry registry,
-                      List<InboxCommitListener> listeners) {
+                      List<InboxCommitListener> listeners, WriterTurns turns) {
         this.writer = new InboxBatchWriter(dataSource);
         this.properties = properties;
         this.listeners = List.copyOf(listeners);
         this.pending = new ArrayBlockingQueue<>(properties.maxPending());
         this.metrics = new InboxMetrics(registry, pending);
+        this.turns = turns;
     }
 
     @Override
@@ -143,7 +146,7 @@ public class TableInbox implements Inbox, SmartLifecycle {
     private void commit(List<PendingAppend> batch) {
         long start = System.nanoTime();
         try {
-            int dropped = writer.write(batch);
+            int dropped = turns.take(() -> writer.write(batch));
             metrics.committed(batch.size(), dropped, System.nanoTime() - start);
         } catch (SQLException | RuntimeException e) {
             log.warn("inbox could not commit {} entries; their senders will retry", batch.size(), e);

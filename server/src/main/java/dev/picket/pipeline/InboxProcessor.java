@@ -8,6 +8,8 @@ import dev.picket.inbox.TableInbox;
 import dev.picket.issues.Issues;
 import dev.picket.processing.scrub.Scrubber;
 import dev.picket.store.JobRuns;
+import dev.picket.store.SqlDialect;
+import dev.picket.store.WriterTurns;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -15,6 +17,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.Condition;
@@ -28,10 +32,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * Processes the inbox on one background thread: claims the oldest unprocessed rows, prepares their
- * items (events are normalized, scrubbed and grouped), and in one transaction per batch stores
- * events with their issues' counts, transactions and spans, sessions, check-ins, user reports and
- * attachments, and marks the rows processed; then it tells the {@link ProcessedBatchListener}s what the
- * batch stored. A replay stores and counts nothing twice. It wakes when the inbox
+ * items (events are normalized, scrubbed and grouped), and in one transaction per batch (on SQLite,
+ * per {@link #WRITE_CHUNK} rows of it) stores events with their issues' counts, transactions and
+ * spans, sessions, check-ins, user reports and attachments, and marks the rows processed; then it
+ * tells the {@link ProcessedBatchListener}s what that transaction stored. A replay stores and counts
+ * nothing twice. It wakes when the inbox
  * commits, and looks on its own every {@link ProcessorProperties#fallbackPoll()} (rows left from
  * before a restart are found on start). On PostgreSQL several instances process one inbox side by
  * side: each batch claims its rows ({@link InboxRows#claim}), so each row is processed once.
@@ -47,6 +52,8 @@ public class InboxProcessor implements InboxCommitListener, SmartLifecycle {
     private static final Set<String> LOST_LOCK_CONFLICT = Set.of("40P01", "40001");
     /** How often {@link #awaitIdle} looks again when another instance may be the one processing. */
     private static final long IDLE_RECHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+    /** Rows stored per SQLite transaction: a few milliseconds of holding its write lock. */
+    static final int WRITE_CHUNK = 64;
 
     private final DataSource dataSource;
     private final InboxRows inbox;
@@ -56,12 +63,15 @@ public class InboxProcessor implements InboxCommitListener, SmartLifecycle {
     private final ProcessorMetrics metrics;
     private final List<ProcessedBatchListener> listeners;
     private final JobRuns jobRuns;
+    private final SqlDialect dialect;
+    private final WriterTurns turns;
 
     private final ReentrantLock progressLock = new ReentrantLock();
     private final Condition progressed = progressLock.newCondition();
 
     private volatile boolean running;
     private volatile Thread thread;
+    private ForkJoinPool preparers;
     /**
      * Set by a commit of the inbox. The thread's unpark permit alone can be lost: waits inside a
      * batch (the parallel stream's joins, the connection pool, locks) park the same thread and
@@ -72,7 +82,8 @@ public class InboxProcessor implements InboxCommitListener, SmartLifecycle {
 
     public InboxProcessor(DataSource dataSource, InboxRows inbox, ProcessorProperties properties,
                           MeterRegistry registry, ScrubbingSettings scrubbing, Issues issues,
-                          List<ProcessedBatchListener> listeners, JobRuns jobRuns) {
+                          List<ProcessedBatchListener> listeners, JobRuns jobRuns, SqlDialect dialect,
+                          WriterTurns turns) {
         this.dataSource = dataSource;
         this.inbox = inbox;
         this.properties = properties;
@@ -81,6 +92,8 @@ public class InboxProcessor implements InboxCommitListener, SmartLifecycle {
         this.issues = issues;
         this.listeners = List.copyOf(listeners);
         this.jobRuns = jobRuns;
+        this.dialect = dialect;
+        this.turns = turns;
     }
 
     @Override
@@ -122,7 +135,9 @@ public class InboxProcessor implements InboxCommitListener, SmartLifecycle {
             return;
         }
         running = true;
-        thread = Thread.ofPlatform().name("picket-inbox-processor").start(this::processUntilStopped);
+        preparers = new ForkJoinPool(Runtime.getRuntime().availableProcessors(), InboxProcessor::preparer, null, false);
+        thread = Thread.ofPlatform().name("picket-inbox-processor").priority(Thread.MIN_PRIORITY)
+                .start(this::processUntilStopped);
     }
 
     /** Lets the batch in hand finish; what is left stays in the inbox for the next start. */
@@ -140,6 +155,20 @@ public class InboxProcessor implements InboxCommitListener, SmartLifecycle {
             Thread.currentThread().interrupt();
         }
         thread = null;
+        preparers.shutdown();
+    }
+
+    /**
+     * Processing gives way to ingestion: a request waiting for a core is an SDK waiting, a batch
+     * waiting is only a later issue update. The lower priority takes effect where the JVM maps Java
+     * priorities to the operating system's ({@code -XX:ThreadPriorityPolicy=1} on Linux, which
+     * {@code ./picket} sets); elsewhere all threads share the cores alike.
+     */
+    private static ForkJoinWorkerThread preparer(ForkJoinPool pool) {
+        ForkJoinWorkerThread worker = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
+        worker.setName("picket-inbox-" + worker.getName());
+        worker.setPriority(Thread.MIN_PRIORITY);
+        return worker;
     }
 
     @Override
@@ -198,9 +227,6 @@ public class InboxProcessor implements InboxCommitListener, SmartLifecycle {
     private int processBatch() throws SQLException {
         long start = System.nanoTime();
         List<InboxRow> rows;
-        List<ProcessedBatch.StoredError> stored;
-        BatchCounts counts;
-        long now;
         try (Connection tx = dataSource.getConnection()) {
             rows = inbox.claim(tx, properties.batchSize());
             if (rows.isEmpty()) {
@@ -210,28 +236,45 @@ public class InboxProcessor implements InboxCommitListener, SmartLifecycle {
             // Reading, normalizing, scrubbing, grouping and compressing happen before the writes, so
             // SQLite's write lock is held only for writing (PostgreSQL holds just the claimed rows);
             // rows are independent, so they are prepared in parallel.
-            List<RowOutcome> prepared = rows.parallelStream().map(this::prepare).toList();
-            counts = new BatchCounts(prepared);
-            now = System.currentTimeMillis();
+            List<RowOutcome> prepared = preparers.submit(() -> rows.parallelStream().map(this::prepare).toList()).join();
+            // On SQLite, which has one write lock, the rows are stored a few at a time so that the
+            // inbox's commits (and the requests waiting on them) wait for a short write only. On
+            // PostgreSQL the claim's row locks last until the commit, so there is one.
+            int chunk = dialect.allowsSeveralInstances() ? rows.size() : WRITE_CHUNK;
+            for (int from = 0; from < rows.size(); from += chunk) {
+                int to = Math.min(from + chunk, rows.size());
+                store(tx, rows.subList(from, to), prepared.subList(from, to), start);
+                start = System.nanoTime();
+            }
+        }
+        signalProgress();
+        return rows.size();
+    }
+
+    /** Stores what {@code rows} held and marks them processed, in one transaction of {@code tx}. */
+    private void store(Connection tx, List<InboxRow> rows, List<RowOutcome> prepared, long start) throws SQLException {
+        BatchCounts counts = new BatchCounts(prepared);
+        long now = System.currentTimeMillis();
+        List<ProcessedBatch.StoredError> stored = turns.take(() -> {
             tx.setAutoCommit(false);
+            List<ProcessedBatch.StoredError> written;
             try (BatchWriter writer = new BatchWriter(tx, now)) {
                 for (PreparedItem item : counts.found) {
                     writer.write(item);
                 }
                 writer.finish();
-                stored = writer.storedErrors();
+                written = writer.storedErrors();
             }
             inbox.markProcessed(tx, counts.outcomes, now);
             // Turning autocommit back on commits without the driver beginning the next transaction.
             tx.setAutoCommit(true);
-        }
+            return written;
+        });
         metrics.batchCommitted(rows.size(), counts.failed, counts.found.size(), stored.size(),
                 System.nanoTime() - start);
         tellListeners(new ProcessedBatch(now, stored));
         metrics.clientReports(counts.discardedByClients, counts.logs);
         rows.forEach(row -> metrics.rowLag(now - row.receivedAt()));
-        signalProgress();
-        return rows.size();
     }
 
     /** What the prepared rows of a batch hold, gathered for writing and for the metrics. */

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Timeout;
 import org.springframework.beans.factory.annotation.Autowired;
 import dev.picket.pipeline.InboxProcessor;
 import dev.picket.store.SqlDialect;
+import dev.picket.store.WriterTurns;
 import dev.picket.testing.TestPostgres;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -44,6 +45,8 @@ class TableInboxTest {
     MeterRegistry registry;
     @Autowired
     DataSource dataSource;
+    @Autowired
+    WriterTurns turns;
     @Autowired
     JdbcClient jdbc;
     @Autowired
@@ -148,7 +151,7 @@ class TableInboxTest {
     void whenThePendingQueueStaysFullAnAppendIsRefusedAfterWaitingItsTime() throws Exception {
         Duration fullWait = Duration.ofMillis(300);
         TableInbox oneSlot = new TableInbox(dataSource, new InboxProperties(512, 1, fullWait),
-                new SimpleMeterRegistry(), List.of());
+                new SimpleMeterRegistry(), List.of(), turns);
         oneSlot.start();
         List<InboxEntry> entries = newEntries(4);
         List<Outcome> outcomes = new ArrayList<>();
@@ -181,7 +184,7 @@ class TableInboxTest {
     void whenABatchCannotBeCommittedEveryCallerOfItIsRefusedAndTheNextBatchSucceeds() throws Exception {
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
         TableInbox impatient = new TableInbox(impatientDataSource(),
-                new InboxProperties(512, 100, Duration.ofSeconds(5)), meters, List.of());
+                new InboxProperties(512, 100, Duration.ofSeconds(5)), meters, List.of(), turns);
         impatient.start();
         List<InboxEntry> entries = newEntries(3);
         List<Outcome> outcomes = new ArrayList<>();
@@ -213,7 +216,7 @@ class TableInboxTest {
     @Test
     void stopCommitsTheEntriesStillQueuedBeforeItReturns() throws Exception {
         TableInbox stopping = new TableInbox(dataSource, new InboxProperties(2, 100, Duration.ofSeconds(5)),
-                new SimpleMeterRegistry(), List.of());
+                new SimpleMeterRegistry(), List.of(), turns);
         stopping.start();
         List<InboxEntry> entries = newEntries(5);
         List<Thread> callers = new ArrayList<>();
@@ -248,7 +251,7 @@ class TableInboxTest {
     @Test
     void anAppendToAStoppedInboxIsRefused() {
         TableInbox stopped = new TableInbox(dataSource, new InboxProperties(512, 100, Duration.ofSeconds(1)),
-                new SimpleMeterRegistry(), List.of());
+                new SimpleMeterRegistry(), List.of(), turns);
         stopped.start();
         stopped.stop();
 

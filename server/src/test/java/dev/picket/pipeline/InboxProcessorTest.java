@@ -18,6 +18,8 @@ import dev.picket.protocol.envelope.EnvelopeReader;
 import dev.picket.protocol.envelope.EventIds;
 import dev.picket.protocol.envelope.ItemType;
 import dev.picket.store.JobRuns;
+import dev.picket.store.SqlDialect;
+import dev.picket.store.WriterTurns;
 import dev.picket.testing.Envelopes;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
@@ -41,6 +43,10 @@ class InboxProcessorTest {
 
     @Autowired
     Inbox inbox;
+    @Autowired
+    WriterTurns turns;
+    @Autowired
+    SqlDialect dialect;
     @Autowired
     InboxProcessor processor;
     @Autowired
@@ -86,6 +92,28 @@ class InboxProcessorTest {
     }
 
     @Test
+    void aBatchOfMoreRowsThanOneWriteTakesIsStoredWholeAndOnce() throws Exception {
+        ReferenceEnvelopes.Envelope sample = acceptedByIngestion().stream()
+                .filter(e -> e.eventId() != null && eventItems(e).size() == 1).findFirst().orElseThrow();
+        int rows = 2 * InboxProcessor.WRITE_CHUNK + 5;
+        assertThat(processor.awaitIdle(IDLE_WAIT)).isTrue();
+        processor.stop();
+        try {
+            for (int i = 0; i < rows; i++) {
+                inbox.append(sample.withNewEventId().entry(project));
+            }
+        } finally {
+            // Started on a full inbox, it claims every row in one batch and writes it in three.
+            processor.start();
+        }
+
+        assertThat(processor.awaitIdle(IDLE_WAIT)).isTrue();
+        assertThat(unprocessedRows()).isZero();
+        assertThat(failedRows()).isZero();
+        assertThat(events.count(project)).isEqualTo(rows);
+    }
+
+    @Test
     void replayingTheSameEntriesChangesNoCount() throws Exception {
         List<ReferenceEnvelopes.Envelope> envelopes = acceptedByIngestion().stream()
                 .filter(e -> e.eventId() != null).toList();
@@ -113,7 +141,7 @@ class InboxProcessorTest {
         processor.stop();
         InboxProcessor fresh = new InboxProcessor(dataSource, inboxRows,
                 new ProcessorProperties(256, Duration.ofMinutes(10), Duration.ofSeconds(1)), new SimpleMeterRegistry(),
-                scrubbing, issues, List.of(), jobRuns);
+                scrubbing, issues, List.of(), jobRuns, dialect, turns);
         try {
             for (ReferenceEnvelopes.Envelope envelope : envelopes) {
                 inbox.append(envelope.entry(project));
@@ -139,9 +167,9 @@ class InboxProcessorTest {
         processor.stop();
         InboxProcessor sleepy = new InboxProcessor(dataSource, inboxRows,
                 new ProcessorProperties(256, Duration.ofHours(1), Duration.ofSeconds(1)), new SimpleMeterRegistry(),
-                scrubbing, issues, List.of(), jobRuns);
+                scrubbing, issues, List.of(), jobRuns, dialect, turns);
         TableInbox signalling = new TableInbox(dataSource, new InboxProperties(512, 100, Duration.ofSeconds(5)),
-                new SimpleMeterRegistry(), List.of(sleepy));
+                new SimpleMeterRegistry(), List.of(sleepy), turns);
         try {
             sleepy.start();
             signalling.start();

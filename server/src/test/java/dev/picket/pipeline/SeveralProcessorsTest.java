@@ -10,6 +10,7 @@ import dev.picket.issues.Issues;
 import dev.picket.protocol.envelope.EventIds;
 import dev.picket.store.JobRuns;
 import dev.picket.store.SqlDialect;
+import dev.picket.store.WriterTurns;
 import dev.picket.testing.Envelopes;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
@@ -39,6 +40,8 @@ class SeveralProcessorsTest {
     @Autowired
     Inbox inbox;
     @Autowired
+    WriterTurns turns;
+    @Autowired
     InboxProcessor processor;
     @Autowired
     InboxRows inboxRows;
@@ -66,9 +69,9 @@ class SeveralProcessorsTest {
         SimpleMeterRegistry firstMetrics = new SimpleMeterRegistry();
         SimpleMeterRegistry secondMetrics = new SimpleMeterRegistry();
         InboxProcessor first = new InboxProcessor(dataSource, inboxRows, properties, firstMetrics, scrubbing, issues,
-                List.of(), jobRuns);
+                List.of(), jobRuns, dialect, turns);
         InboxProcessor second = new InboxProcessor(dataSource, inboxRows, properties, secondMetrics, scrubbing,
-                issues, List.of(), jobRuns);
+                issues, List.of(), jobRuns, dialect, turns);
         try {
             List<String> eventIds = appendEvents();
 

@@ -14,35 +14,29 @@ class WriterTurnsTest {
     @Test
     void onSqliteAWriterStartsOnlyOnceTheWriterBeforeItHasFinished() throws Exception {
         WriterTurns turns = new WriterTurns(SqlDialect.SQLITE);
-        Writer first = Writer.start(turns);
-        assertThat(first.writing.await(10, TimeUnit.SECONDS)).isTrue();
+        Writer first = Writer.holdingTurn(turns);
 
         Writer second = Writer.start(turns);
 
         assertThat(second.writing.await(300, TimeUnit.MILLISECONDS)).isFalse();
-        first.mayFinish.countDown();
+        first.finish();
         assertThat(second.writing.await(10, TimeUnit.SECONDS)).isTrue();
-        second.mayFinish.countDown();
-        first.thread.join();
-        second.thread.join();
+        second.finish();
     }
 
     @Test
     void onPostgresqlWritersRunSideBySide() throws Exception {
         WriterTurns turns = new WriterTurns(SqlDialect.POSTGRESQL);
-        Writer first = Writer.start(turns);
-        assertThat(first.writing.await(10, TimeUnit.SECONDS)).isTrue();
+        Writer first = Writer.holdingTurn(turns);
 
         Writer second = Writer.start(turns);
 
         assertThat(second.writing.await(10, TimeUnit.SECONDS)).isTrue();
-        first.mayFinish.countDown();
-        second.mayFinish.countDown();
-        first.thread.join();
-        second.thread.join();
+        first.finish();
+        second.finish();
     }
 
-    /** A writer that takes a turn, says so, and keeps it until {@link #mayFinish} opens. */
+    /** A writer that takes a turn, says so, and keeps it until it may finish. */
     private record Writer(Thread thread, CountDownLatch writing, CountDownLatch mayFinish) {
 
         static Writer start(WriterTurns turns) {
@@ -60,6 +54,17 @@ class WriterTurnsTest {
                 }
             });
             return new Writer(thread, writing, mayFinish);
+        }
+
+        static Writer holdingTurn(WriterTurns turns) throws InterruptedException {
+            Writer writer = start(turns);
+            assertThat(writer.writing.await(10, TimeUnit.SECONDS)).isTrue();
+            return writer;
+        }
+
+        void finish() throws InterruptedException {
+            mayFinish.countDown();
+            thread.join();
         }
 
         private static void awaitUninterruptibly(CountDownLatch latch) {

@@ -240,7 +240,7 @@ public class InboxProcessor implements InboxCommitListener, SmartLifecycle {
             // On SQLite, which has one write lock, the rows are stored a few at a time so that the
             // inbox's commits (and the requests waiting on them) wait for a short write only. On
             // PostgreSQL the claim's row locks last until the commit, so there is one.
-            int chunk = dialect.allowsSeveralInstances() ? rows.size() : WRITE_CHUNK;
+            int chunk = dialect.hasOneWriteLock() ? WRITE_CHUNK : rows.size();
             for (int from = 0; from < rows.size(); from += chunk) {
                 int to = Math.min(from + chunk, rows.size());
                 store(tx, rows.subList(from, to), prepared.subList(from, to), start);

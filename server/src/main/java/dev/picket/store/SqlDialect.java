@@ -55,6 +55,14 @@ public enum SqlDialect {
         return claim;
     }
 
+    /**
+     * Whether the database lets one transaction write at a time (SQLite, per file), so that a long
+     * write makes every other writer wait; elsewhere writers lock only the rows they change.
+     */
+    public boolean hasOneWriteLock() {
+        return this == SQLITE;
+    }
+
     /** Whether several Picket processes may share the database. */
     public boolean allowsSeveralInstances() {
         return this == POSTGRESQL;

@@ -19,7 +19,7 @@ public class WriterTurns {
     private final ReentrantLock turn;
 
     public WriterTurns(SqlDialect dialect) {
-        this.turn = dialect == SqlDialect.SQLITE ? new ReentrantLock(true) : null;
+        this.turn = dialect.hasOneWriteLock() ? new ReentrantLock(true) : null;
     }
 
     /** A write that begins and commits its transaction. */

@@ -96,7 +96,7 @@ class TracePagesController {
     @GetMapping("/organizations/{organizationSlug}/projects/{projectSlug}/functions")
     String functions(Principal principal, @PathVariable String organizationSlug, @PathVariable String projectSlug,
                      @RequestParam(defaultValue = StatsPeriod.DEFAULT) String statsPeriod, HttpServletRequest request,
-                       Model model) {
+                     Model model) {
         StatsPeriod period = pagePeriod(statsPeriod);
         MemberProject scope = access.project(principal, organizationSlug, projectSlug);
         addScope(model, scope, period, request);

@@ -4,6 +4,8 @@ import com.github.luben.zstd.Zstd;
 import com.github.luben.zstd.ZstdCompressCtx;
 import com.github.luben.zstd.ZstdDecompressCtx;
 import com.github.luben.zstd.ZstdException;
+import java.util.Arrays;
+import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 
@@ -28,12 +30,20 @@ public final class CompressedPayloads {
     }
 
     public static byte[] compress(byte[] data) {
+        return compress(data, 0, data.length);
+    }
+
+    /** Compresses {@code length} bytes of {@code data} from {@code offset}. */
+    public static byte[] compress(byte[] data, int offset, int length) {
+        Objects.checkFromIndexSize(offset, length, data.length);
         ZstdCompressCtx context = COMPRESSORS.poll();
         if (context == null) {
             context = new ZstdCompressCtx().setLevel(LEVEL).setContentSize(true);
         }
         try {
-            return context.compress(data);
+            byte[] frame = new byte[Math.toIntExact(Zstd.compressBound(length))];
+            int size = context.compressByteArray(frame, 0, frame.length, data, offset, length);
+            return Arrays.copyOf(frame, size);
         } finally {
             if (!COMPRESSORS.offer(context)) {
                 context.close();
@@ -42,13 +52,23 @@ public final class CompressedPayloads {
     }
 
     /**
-     * @throws IllegalArgumentException when {@code compressed} is not a complete zstd frame
+     * The size {@code compressed} decompresses to, as its frame records it (without decompressing).
+     *
+     * @throws IllegalArgumentException when {@code compressed} is not a zstd frame that records its size
      */
-    public static byte[] decompress(byte[] compressed) {
+    public static long decompressedSize(byte[] compressed) {
         long size = Zstd.getFrameContentSize(compressed);
         if (size < 0) {
             throw new IllegalArgumentException("stored payload is not a valid zstd frame that records its size");
         }
+        return size;
+    }
+
+    /**
+     * @throws IllegalArgumentException when {@code compressed} is not a complete zstd frame
+     */
+    public static byte[] decompress(byte[] compressed) {
+        long size = decompressedSize(compressed);
         if (size > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("stored payload decompresses to " + size + " bytes, too many for an array");
         }

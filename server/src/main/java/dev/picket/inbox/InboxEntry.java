@@ -8,7 +8,20 @@ package dev.picket.inbox;
  *                   without one (sessions, client reports)
  * @param receivedAt when ingestion received it, epoch milliseconds
  * @param envelope   the envelope, decompressed, as the SDK sent it (store requests are wrapped in
- *                   an envelope of one item)
+ *                   an envelope of one item): its first {@code length} bytes, so that a request's
+ *                   read buffer is stored without copying it to size
+ * @param length     how many bytes of {@code envelope} the envelope is
  */
-public record InboxEntry(long projectId, String eventId, long receivedAt, byte[] envelope) {
+public record InboxEntry(long projectId, String eventId, long receivedAt, byte[] envelope, int length) {
+
+    public InboxEntry {
+        if (length < 0 || length > envelope.length) {
+            throw new IllegalArgumentException("length " + length + " is outside an array of " + envelope.length);
+        }
+    }
+
+    /** An entry of the whole of {@code envelope}. */
+    public InboxEntry(long projectId, String eventId, long receivedAt, byte[] envelope) {
+        this(projectId, eventId, receivedAt, envelope, envelope.length);
+    }
 }

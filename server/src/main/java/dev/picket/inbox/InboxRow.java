@@ -19,4 +19,16 @@ public record InboxRow(long id, long projectId, String eventId, long receivedAt,
     public byte[] envelope() {
         return CompressedPayloads.decompress(compressedEnvelope);
     }
+
+    /**
+     * The size of {@link #envelope()}, read from the stored frame; a payload that is no frame
+     * counts as its stored size (reading it fails later, setting the row aside).
+     */
+    public long envelopeSize() {
+        try {
+            return CompressedPayloads.decompressedSize(compressedEnvelope);
+        } catch (IllegalArgumentException e) {
+            return compressedEnvelope.length;
+        }
+    }
 }

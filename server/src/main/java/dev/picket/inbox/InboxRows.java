@@ -29,6 +29,7 @@ public class InboxRows {
     private static final String MARK = "UPDATE inbox SET processed_at = ?, error = ?, payload = coalesce(?, payload)"
             + " WHERE id = ?";
     private static final byte[] NO_PAYLOAD = new byte[0];
+    private static final int CLAIM_FETCH_SIZE = 32;
 
     private final JdbcClient jdbc;
     private final String claim;
@@ -43,26 +44,45 @@ public class InboxRows {
     }
 
     /**
-     * The oldest rows not yet processed nor claimed by another transaction, at most {@code limit},
-     * claimed for {@code transaction} until it ends: mark them with {@link #markProcessed} before
-     * it commits. Where claims are locks this begins the transaction (autocommit off); elsewhere it
-     * leaves {@code transaction} as it was, so that SQLite's write lock is not taken before writing.
+     * The oldest rows not yet processed nor claimed by another transaction, at most {@code limit}
+     * and, but for a first row larger than that alone, at most {@code maxBytes} of envelopes
+     * (decompressed), claimed for {@code transaction} until it ends: mark them with
+     * {@link #markProcessed} before it commits. Where claims are locks this begins the transaction
+     * (autocommit off); elsewhere it leaves {@code transaction} as it was, so that SQLite's write
+     * lock is not taken before writing.
      */
-    public List<InboxRow> claim(Connection transaction, int limit) throws SQLException {
+    public ClaimedRows claim(Connection transaction, int limit, long maxBytes) throws SQLException {
         if (claimLocks) {
             transaction.setAutoCommit(false);
         }
-        List<InboxRow> rows = new ArrayList<>(limit);
+        List<InboxRow> rows = new ArrayList<>(Math.min(limit, CLAIM_FETCH_SIZE));
+        long bytes = 0;
         try (PreparedStatement select = transaction.prepareStatement(claim)) {
             select.setInt(1, limit);
+            // Fetched a few at a time, so that rows past the byte bound are not all read and locked.
+            select.setFetchSize(CLAIM_FETCH_SIZE);
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
-                    rows.add(new InboxRow(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getLong(4),
-                            rs.getBytes(5)));
+                    InboxRow row = new InboxRow(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getLong(4),
+                            rs.getBytes(5));
+                    bytes += row.envelopeSize();
+                    if (!rows.isEmpty() && bytes > maxBytes) {
+                        // Left for the next batch; on PostgreSQL it is only locked until this one commits.
+                        return new ClaimedRows(rows, true);
+                    }
+                    rows.add(row);
                 }
             }
         }
-        return rows;
+        return new ClaimedRows(rows, rows.size() == limit);
+    }
+
+    /**
+     * Rows claimed for processing.
+     *
+     * @param full whether the claim stopped at its count or byte bound, so that more rows may wait
+     */
+    public record ClaimedRows(List<InboxRow> rows, boolean full) {
     }
 
     /** Marks rows processed within the caller's transaction, so that their results and marks commit together. */

@@ -62,7 +62,7 @@ public class TableInbox implements Inbox, SmartLifecycle {
             throw new InboxUnavailableException("inbox is not running");
         }
         PendingAppend append = new PendingAppend(entry.projectId(), entry.eventId(), entry.receivedAt(),
-                CompressedPayloads.compress(entry.envelope()));
+                CompressedPayloads.compress(entry.envelope(), 0, entry.length()));
         if (!pending.offer(append, properties.fullWait().toNanos(), TimeUnit.NANOSECONDS)) {
             metrics.rejectedFull();
             throw new InboxUnavailableException("inbox is full: " + properties.maxPending()

@@ -15,6 +15,8 @@ import org.springframework.util.unit.DataSize;
  * @param maxAttachmentSize        largest attachment
  * @param maxItems                 most items in one envelope
  * @param maxJsonDepth             deepest JSON nesting accepted
+ * @param bodyMemory               the most heap the bodies of requests in flight hold together;
+ *                                 unset, a third of the maximum heap
  * @param projectRateLimit         safety limit of envelopes per project per window; 0 turns it off
  * @param projectRateLimitWindowSeconds the window of {@code projectRateLimit}
  */
@@ -26,8 +28,14 @@ public record IngestProperties(
         DataSize maxAttachmentSize,
         Integer maxItems,
         Integer maxJsonDepth,
+        DataSize bodyMemory,
         @DefaultValue("1200000") int projectRateLimit,
         @DefaultValue("60") int projectRateLimitWindowSeconds) {
+
+    /** Bytes of {@link #bodyMemory}, or a third of the heap the JVM may grow to. */
+    public long bodyMemoryBytes() {
+        return bodyMemory == null ? Runtime.getRuntime().maxMemory() / 3 : bodyMemory.toBytes();
+    }
 
     public IngestLimits limits() {
         IngestLimits d = IngestLimits.defaults();

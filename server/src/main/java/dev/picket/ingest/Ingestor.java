@@ -22,7 +22,6 @@ import dev.picket.protocol.json.JsonPayloads;
 import dev.picket.protocol.json.PayloadFacts;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
-import java.util.Arrays;
 import java.util.Optional;
 import java.util.function.Function;
 import org.springframework.http.HttpStatus;
@@ -36,6 +35,9 @@ import org.springframework.stereotype.Service;
 @Service
 class Ingestor {
 
+    /** As long as an entry waits for room in a full inbox: both are the server falling behind. */
+    private static final long BODY_MEMORY_WAIT_MILLIS = 2000;
+
     private final IngestAuthenticator authenticator;
     private final IngestRateLimiter rateLimiter;
     private final Inbox inbox;
@@ -43,6 +45,7 @@ class Ingestor {
     private final BodyReader bodyReader;
     private final JsonPayloads payloads;
     private final EnvelopeReader envelopeReader;
+    private final BodyMemory bodyMemory;
 
     Ingestor(IngestAuthenticator authenticator, IngestRateLimiter rateLimiter, Inbox inbox,
              IngestProperties properties) {
@@ -53,6 +56,7 @@ class Ingestor {
         this.bodyReader = new BodyReader(limits.maxCompressedBody(), limits.maxBody());
         this.payloads = new JsonPayloads(limits.maxJsonDepth());
         this.envelopeReader = new EnvelopeReader(payloads.factory(), limits.maxItems());
+        this.bodyMemory = new BodyMemory(properties.bodyMemoryBytes(), BODY_MEMORY_WAIT_MILLIS);
     }
 
     /** Ingests an envelope; returns its event id, or null when it has none. */
@@ -60,7 +64,12 @@ class Ingestor {
         // Check a key sent in a header or the query before reading the body, so refusals are cheap.
         Optional<SentryAuth> auth = authenticator.fromRequest(request);
         ProjectKey key = auth.map(a -> admit(a, projectId)).orElse(null);
-        Body body = readBody(request);
+        try (BodyMemory.Lease memory = bodyMemory.lease()) {
+            return envelope(projectId, key, readBody(request, memory));
+        }
+    }
+
+    private String envelope(long projectId, ProjectKey key, Body body) {
         Envelope envelope;
         try {
             envelope = envelopeReader.read(body.bytes(), body.length());
@@ -95,7 +104,8 @@ class Ingestor {
         if (keep) {
             // Only an envelope that carries the event is unique by its id: a user report or an
             // attachment sent later names the event it belongs to in the same header field.
-            append(projectId, carriesEvent ? eventId : null, Arrays.copyOf(body.bytes(), body.length()));
+            append(new InboxEntry(projectId, carriesEvent ? eventId : null, System.currentTimeMillis(), body.bytes(),
+                    body.length()));
         }
         return eventId;
     }
@@ -119,16 +129,18 @@ class Ingestor {
                           Function<PayloadFacts, ItemType> itemType) {
         SentryAuth auth = authenticator.fromRequest(request).orElseGet(() -> authenticator.fromDsn(null));
         admit(auth, projectId);
-        Body body = readBody(request);
-        if (body.length() > limits.maxEventSize()) {
-            throw IngestRejection.tooLarge(what + " is " + body.length() + " bytes; the limit is "
-                    + limits.maxEventSize() + " bytes");
+        try (BodyMemory.Lease memory = bodyMemory.lease()) {
+            Body body = readBody(request, memory);
+            if (body.length() > limits.maxEventSize()) {
+                throw IngestRejection.tooLarge(what + " is " + body.length() + " bytes; the limit is "
+                        + limits.maxEventSize() + " bytes");
+            }
+            PayloadFacts facts = inspect(body.bytes(), 0, body.length(), what);
+            String eventId = facts.eventId() != null ? facts.eventId() : EventIds.random();
+            append(new InboxEntry(projectId, eventId, System.currentTimeMillis(),
+                    EnvelopeWriter.single(eventId, itemType.apply(facts).wireName(), body.bytes(), 0, body.length())));
+            return eventId;
         }
-        PayloadFacts facts = inspect(body.bytes(), 0, body.length(), what);
-        String eventId = facts.eventId() != null ? facts.eventId() : EventIds.random();
-        append(projectId, eventId, EnvelopeWriter.single(eventId, itemType.apply(facts).wireName(), body.bytes(), 0,
-                body.length()));
-        return eventId;
     }
 
     private ProjectKey admit(SentryAuth auth, long projectId) {
@@ -139,9 +151,9 @@ class Ingestor {
         return key;
     }
 
-    private Body readBody(HttpServletRequest request) {
+    private Body readBody(HttpServletRequest request, BodyMemory.Lease memory) {
         try {
-            return bodyReader.read(request.getInputStream(), request.getHeader("Content-Encoding"));
+            return bodyReader.read(request.getInputStream(), request.getHeader("Content-Encoding"), memory);
         } catch (LimitExceededException e) {
             throw IngestRejection.tooLarge(e.getMessage());
         } catch (UnsupportedContentEncodingException e) {
@@ -161,9 +173,9 @@ class Ingestor {
         }
     }
 
-    private void append(long projectId, String eventId, byte[] envelope) {
+    private void append(InboxEntry entry) {
         try {
-            inbox.append(new InboxEntry(projectId, eventId, System.currentTimeMillis(), envelope));
+            inbox.append(entry);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IngestRejection(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "shutting down; retry later");

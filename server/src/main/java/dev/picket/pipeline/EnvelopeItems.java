@@ -124,7 +124,7 @@ final class EnvelopeItems {
         String filename = item.filename() != null ? item.filename() : "attachment";
         return new PreparedItem.Attachment(projectId, envelope.header().eventId(), filename, item.contentType(),
                 JsonFields.text(header, "attachment_type"), item.length(), receivedAt,
-                CompressedPayloads.compress(item.payload()));
+                CompressedPayloads.compress(item.source(), item.offset(), item.length()));
     }
 
     private static long discardedEvents(ObjectNode report) {

@@ -3,6 +3,7 @@ package dev.picket.pipeline;
 import dev.picket.inbox.InboxCommitListener;
 import dev.picket.inbox.InboxRow;
 import dev.picket.inbox.InboxRows;
+import dev.picket.inbox.InboxRows.ClaimedRows;
 import dev.picket.inbox.ProcessedRow;
 import dev.picket.inbox.TableInbox;
 import dev.picket.issues.Issues;
@@ -189,12 +190,12 @@ public class InboxProcessor implements InboxCommitListener, SmartLifecycle {
             committedMeanwhile.set(false);
             long pause;
             try {
-                int rows = processBatch();
-                if (rows == 0) {
+                ClaimedRows batch = processBatch();
+                if (batch.rows().isEmpty()) {
                     sweepNowAndThen();
                 }
                 // A full batch means more may be waiting; otherwise sleep until the next commit.
-                pause = rows == properties.batchSize() ? 0 : properties.fallbackPoll().toNanos();
+                pause = batch.full() ? 0 : properties.fallbackPoll().toNanos();
             } catch (SQLException | RuntimeException e) {
                 pause = afterFailure(e);
             }
@@ -224,14 +225,15 @@ public class InboxProcessor implements InboxCommitListener, SmartLifecycle {
         return properties.retryDelay().toNanos();
     }
 
-    private int processBatch() throws SQLException {
+    private ClaimedRows processBatch() throws SQLException {
         long start = System.nanoTime();
-        List<InboxRow> rows;
+        ClaimedRows claimed;
         try (Connection tx = dataSource.getConnection()) {
-            rows = inbox.claim(tx, properties.batchSize());
+            claimed = inbox.claim(tx, properties.batchSize(), properties.batchBytes().toBytes());
+            List<InboxRow> rows = claimed.rows();
             if (rows.isEmpty()) {
                 tx.setAutoCommit(true);
-                return 0;
+                return claimed;
             }
             // Reading, normalizing, scrubbing, grouping and compressing happen before the writes, so
             // SQLite's write lock is held only for writing (PostgreSQL holds just the claimed rows);
@@ -248,7 +250,7 @@ public class InboxProcessor implements InboxCommitListener, SmartLifecycle {
             }
         }
         signalProgress();
-        return rows.size();
+        return claimed;
     }
 
     /** Stores what {@code rows} held and marks them processed, in one transaction of {@code tx}. */

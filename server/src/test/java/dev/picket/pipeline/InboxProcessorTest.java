@@ -6,6 +6,7 @@ import dev.picket.inbox.Inbox;
 import dev.picket.inbox.InboxEntry;
 import dev.picket.inbox.InboxProperties;
 import dev.picket.inbox.InboxRows;
+import dev.picket.inbox.InboxRows.ClaimedRows;
 import dev.picket.inbox.InboxStats;
 import dev.picket.inbox.ReferenceEnvelopes;
 import dev.picket.inbox.TableInbox;
@@ -23,7 +24,9 @@ import dev.picket.store.WriterTurns;
 import dev.picket.testing.Envelopes;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
@@ -33,6 +36,7 @@ import org.junit.jupiter.api.Timeout;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.util.unit.DataSize;
 import tools.jackson.core.json.JsonFactory;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
@@ -114,6 +118,63 @@ class InboxProcessorTest {
     }
 
     @Test
+    void aClaimStopsBeforeTheRowThatWouldTakeItPastItsByteBound() throws Exception {
+        List<Long> sizes = appendThreeEventsWhileStopped();
+        try (Connection tx = dataSource.getConnection()) {
+            ClaimedRows claimed = inboxRows.claim(tx, 256, sizes.get(0) + sizes.get(1) + sizes.get(2) - 1);
+
+            assertThat(claimed.rows()).hasSize(2);
+            assertThat(claimed.full()).as("more rows wait").isTrue();
+        } finally {
+            processor.start();
+        }
+    }
+
+    @Test
+    void aFirstRowLargerThanTheByteBoundIsClaimedAlone() throws Exception {
+        appendThreeEventsWhileStopped();
+        try (Connection tx = dataSource.getConnection()) {
+            ClaimedRows claimed = inboxRows.claim(tx, 256, 1);
+
+            assertThat(claimed.rows()).hasSize(1);
+            assertThat(claimed.full()).isTrue();
+        } finally {
+            processor.start();
+        }
+    }
+
+    @Test
+    void rowsBeyondABatchsByteBoundAreProcessedWithoutWaitingForTheFallbackPoll() throws Exception {
+        appendThreeEventsWhileStopped();
+        InboxProcessor oneRowAtATime = new InboxProcessor(dataSource, inboxRows,
+                new ProcessorProperties(256, DataSize.ofBytes(1), Duration.ofHours(1), Duration.ofSeconds(1)),
+                new SimpleMeterRegistry(), scrubbing, issues, List.of(), jobRuns, dialect, turns);
+        try {
+            oneRowAtATime.start();
+
+            assertThat(oneRowAtATime.awaitIdle(Duration.ofSeconds(20))).isTrue();
+            assertThat(events.count(project)).isEqualTo(3);
+        } finally {
+            oneRowAtATime.stop();
+            processor.start();
+        }
+    }
+
+    /** Leaves the processor stopped with three event rows waiting; returns their envelopes' sizes. */
+    private List<Long> appendThreeEventsWhileStopped() throws Exception {
+        assertThat(processor.awaitIdle(IDLE_WAIT)).isTrue();
+        processor.stop();
+        List<Long> sizes = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            String eventId = EventIds.random();
+            byte[] envelope = Envelopes.event(eventId, Envelopes.errorJson(eventId, "event " + i));
+            inbox.append(new InboxEntry(project, eventId, System.currentTimeMillis(), envelope));
+            sizes.add((long) envelope.length);
+        }
+        return sizes;
+    }
+
+    @Test
     void replayingTheSameEntriesChangesNoCount() throws Exception {
         List<ReferenceEnvelopes.Envelope> envelopes = acceptedByIngestion().stream()
                 .filter(e -> e.eventId() != null).toList();
@@ -140,8 +201,8 @@ class InboxProcessorTest {
         assertThat(processor.awaitIdle(IDLE_WAIT)).isTrue();
         processor.stop();
         InboxProcessor fresh = new InboxProcessor(dataSource, inboxRows,
-                new ProcessorProperties(256, Duration.ofMinutes(10), Duration.ofSeconds(1)), new SimpleMeterRegistry(),
-                scrubbing, issues, List.of(), jobRuns, dialect, turns);
+                new ProcessorProperties(256, DataSize.ofMegabytes(16), Duration.ofMinutes(10), Duration.ofSeconds(1)),
+                new SimpleMeterRegistry(), scrubbing, issues, List.of(), jobRuns, dialect, turns);
         try {
             for (ReferenceEnvelopes.Envelope envelope : envelopes) {
                 inbox.append(envelope.entry(project));
@@ -166,8 +227,8 @@ class InboxProcessorTest {
         assertThat(processor.awaitIdle(IDLE_WAIT)).isTrue();
         processor.stop();
         InboxProcessor sleepy = new InboxProcessor(dataSource, inboxRows,
-                new ProcessorProperties(256, Duration.ofHours(1), Duration.ofSeconds(1)), new SimpleMeterRegistry(),
-                scrubbing, issues, List.of(), jobRuns, dialect, turns);
+                new ProcessorProperties(256, DataSize.ofMegabytes(16), Duration.ofHours(1), Duration.ofSeconds(1)),
+                new SimpleMeterRegistry(), scrubbing, issues, List.of(), jobRuns, dialect, turns);
         TableInbox signalling = new TableInbox(dataSource, new InboxProperties(512, 100, Duration.ofSeconds(5)),
                 new SimpleMeterRegistry(), List.of(sleepy), turns);
         try {

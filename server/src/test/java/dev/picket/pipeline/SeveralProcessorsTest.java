@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Timeout;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Processors of several Picket instances on one PostgreSQL database: each inbox row is processed by
@@ -65,7 +66,8 @@ class SeveralProcessorsTest {
         assumeTrue(dialect.allowsSeveralInstances(), "several processors need PostgreSQL: SQLite has one per file");
         processor.stop();
         // Small batches, so that the two take turns many times over the same new issues.
-        ProcessorProperties properties = new ProcessorProperties(16, Duration.ofMillis(50), Duration.ofMillis(50));
+        ProcessorProperties properties = new ProcessorProperties(16, DataSize.ofMegabytes(16), Duration.ofMillis(50),
+                Duration.ofMillis(50));
         SimpleMeterRegistry firstMetrics = new SimpleMeterRegistry();
         SimpleMeterRegistry secondMetrics = new SimpleMeterRegistry();
         InboxProcessor first = new InboxProcessor(dataSource, inboxRows, properties, firstMetrics, scrubbing, issues,

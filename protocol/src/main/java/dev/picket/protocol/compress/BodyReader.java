@@ -44,6 +44,17 @@ public final class BodyReader {
      */
     public Body read(InputStream raw, String contentEncoding)
             throws IOException, LimitExceededException, UnsupportedContentEncodingException, MalformedBodyException {
+        return read(raw, contentEncoding, BufferMemory.UNBOUNDED);
+    }
+
+    /**
+     * Reads {@code raw} to its end and decodes it, reserving its buffers from {@code memory}; what
+     * {@code memory} throws stops reading and reaches the caller as it is.
+     *
+     * @see #read(InputStream, String)
+     */
+    public Body read(InputStream raw, String contentEncoding, BufferMemory memory)
+            throws IOException, LimitExceededException, UnsupportedContentEncodingException, MalformedBodyException {
         List<ContentEncoding> codings = ContentEncoding.parse(contentEncoding);
         boolean compressed = !codings.isEmpty();
         String tooLargeAsSent = (compressed ? "compressed body is larger than " : "body is larger than ")
@@ -55,7 +66,7 @@ public final class BodyReader {
             for (int i = codings.size() - 1; i >= 0; i--) {
                 top = open(codings.get(i), top);
             }
-            return readAll(top, tooLargeDecoded);
+            return readAll(top, tooLargeDecoded, memory);
         } catch (IOException e) {
             throw classify(e);
         } finally {
@@ -72,17 +83,22 @@ public final class BodyReader {
     }
 
     /** Grows one buffer by doubling up to the limit; the body is never copied to fit. */
-    private Body readAll(InputStream in, String tooLarge) throws IOException, LimitExceededException {
+    private Body readAll(InputStream in, String tooLarge, BufferMemory memory) throws IOException, LimitExceededException {
         // One byte past the limit proves the body is too large without reading any more of it.
         int capacityLimit = (int) (maxBodyBytes + 1);
-        byte[] buffer = new byte[Math.min(INITIAL_CAPACITY, capacityLimit)];
+        int capacity = Math.min(INITIAL_CAPACITY, capacityLimit);
+        memory.reserve(capacity);
+        byte[] buffer = new byte[capacity];
         int length = 0;
         while (true) {
             if (length == buffer.length) {
                 if (length == capacityLimit) {
                     throw new LimitExceededException(tooLarge);
                 }
-                buffer = Arrays.copyOf(buffer, (int) Math.min(2L * length, capacityLimit));
+                int grown = (int) Math.min(2L * length, capacityLimit);
+                memory.reserve(grown);
+                buffer = Arrays.copyOf(buffer, grown);
+                memory.release(length);
             }
             int n = in.read(buffer, length, buffer.length - length);
             if (n < 0) {

@@ -10,6 +10,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -196,6 +197,57 @@ class BodyReaderTest {
             case BROTLI -> "brotli";
             case ZSTD -> "zstd";
         };
+    }
+
+    @Test
+    void reservesEachBufferBeforeAllocatingItAndKeepsOnlyTheBodysOwnReserved() throws Exception {
+        RecordingMemory memory = new RecordingMemory();
+
+        Body body = reader.read(new ByteArrayInputStream(new byte[100_000]), null, memory);
+
+        assertThat(body.length()).isEqualTo(100_000);
+        assertThat(memory.reserved).containsExactly(16_384L, 32_768L, 65_536L, 131_072L);
+        assertThat(memory.held).isEqualTo(body.bytes().length).isEqualTo(131_072);
+        assertThat(memory.mostHeld).as("an outgrown buffer is released once copied")
+                .isEqualTo(65_536 + 131_072);
+    }
+
+    @Test
+    void aReservationThatIsRefusedStopsReading() {
+        CountingStream source = new CountingStream(new ByteArrayInputStream(new byte[100_000]));
+        BufferMemory refusesLargeBuffers = new RecordingMemory() {
+            @Override
+            public void reserve(long bytes) {
+                if (bytes > 32_768) {
+                    throw new IllegalStateException("no room for " + bytes + " bytes");
+                }
+                super.reserve(bytes);
+            }
+        };
+
+        assertThatThrownBy(() -> reader.read(source, null, refusesLargeBuffers))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("no room for 65536 bytes");
+        assertThat(source.count).isEqualTo(32_768);
+    }
+
+    /** Memory that grants everything and keeps account of it. */
+    static class RecordingMemory implements BufferMemory {
+        final List<Long> reserved = new ArrayList<>();
+        long held;
+        long mostHeld;
+
+        @Override
+        public void reserve(long bytes) {
+            reserved.add(bytes);
+            held += bytes;
+            mostHeld = Math.max(mostHeld, held);
+        }
+
+        @Override
+        public void release(long bytes) {
+            held -= bytes;
+        }
     }
 
     static byte[] bytes(Body body) {

@@ -13,12 +13,15 @@ import javax.sql.DataSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The one DataSource, tuned for the database in use. Flyway then runs {@code db/migration/{vendor}}. */
+/**
+ * The one DataSource, tuned for the database in use. Flyway then runs {@code db/migration/{vendor}}.
+ * Public so that benchmarks of the store's writers run on exactly these settings.
+ */
 @Configuration(proxyBeanMethods = false)
-class StoreConfiguration {
+public class StoreConfiguration {
 
     @Bean
-    DataSource dataSource(PicketProperties picket, DatabaseProperties database) {
+    public DataSource dataSource(PicketProperties picket, DatabaseProperties database) {
         HikariConfig config = new HikariConfig();
         config.setPoolName("picket");
         if (database.isEmbedded()) {

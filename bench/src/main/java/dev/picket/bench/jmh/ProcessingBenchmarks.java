@@ -2,6 +2,9 @@ package dev.picket.bench.jmh;
 
 import dev.picket.processing.grouping.Grouper;
 import dev.picket.processing.grouping.GroupingResult;
+import dev.picket.processing.normalize.EventNormalizer;
+import dev.picket.processing.normalize.NormalizeContext;
+import dev.picket.processing.normalize.NormalizedEvent;
 import dev.picket.processing.scrub.ScrubReport;
 import dev.picket.processing.scrub.Scrubber;
 import dev.picket.processing.scrub.ScrubbingConfig;
@@ -20,8 +23,9 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * What processing does to every event: read it into a tree, group it, scrub it. Scrubbing edits
- * the event in place, so it works on a copy; {@link #copyEvent} is that copy's cost alone.
+ * What processing does to every event: read it into a tree, normalize it, group it, scrub it.
+ * Normalizing and scrubbing edit the event in place, so they work on a copy; {@link #copyEvent}
+ * is that copy's cost alone.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -35,6 +39,7 @@ public class ProcessingBenchmarks {
 
     private byte[] eventJson;
     private ObjectNode event;
+    private final EventNormalizer normalizer = new EventNormalizer();
     private final Grouper grouper = new Grouper();
     private final Scrubber scrubber = new Scrubber();
     private final ScrubbingConfig scrubbing = ScrubbingConfig.defaults();
@@ -48,6 +53,11 @@ public class ProcessingBenchmarks {
     @Benchmark
     public ObjectNode readEventTree() {
         return (ObjectNode) JSON.readTree(eventJson);
+    }
+
+    @Benchmark
+    public NormalizedEvent normalizeEventCopy() {
+        return normalizer.normalize(event.deepCopy(), new NormalizeContext("event", System.currentTimeMillis(), null));
     }
 
     @Benchmark

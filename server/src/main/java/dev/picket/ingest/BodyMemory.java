@@ -12,7 +12,7 @@ import org.springframework.http.HttpStatus;
  * it durable. Without it, a few large envelopes arriving together (each may be tens of MB) would
  * exhaust the heap, failing every request and the processing in progress, not just theirs. A
  * request that finds the memory taken waits a moment for others to finish, then gets 503; one
- * whose body alone needs more than there is gets 413. Thread-safe.
+ * whose body alone needs more than there is gets 413. Thread-safe; a lease belongs to one request.
  */
 final class BodyMemory {
 

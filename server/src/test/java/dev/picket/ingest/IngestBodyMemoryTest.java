@@ -18,7 +18,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Request bodies in flight hold no more heap than {@code picket.ingest.body-memory}. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "picket.ingest.body-memory=1MB")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "picket.ingest.body-memory=1MB")
 class IngestBodyMemoryTest {
 
     @LocalServerPort
@@ -56,7 +57,8 @@ class IngestBodyMemoryTest {
     }
 
     private long inboxRows(Project project) {
-        return jdbc.sql("select count(*) from inbox where project_id = ?").param(project.id()).query(Long.class).single();
+        return jdbc.sql("select count(*) from inbox where project_id = ?").param(project.id())
+                .query(Long.class).single();
     }
 
     private static byte[] withAttachment(String eventId, int attachmentBytes) {

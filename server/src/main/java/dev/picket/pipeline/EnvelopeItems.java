@@ -93,7 +93,8 @@ final class EnvelopeItems {
     }
 
     private static ObjectNode object(EnvelopeItem item) {
-        return JsonTrees.object(item.payload(), item.type());
+        // Read where it lies in the envelope: a copy of every item first would be garbage only.
+        return JsonTrees.object(item.source(), item.offset(), item.length(), item.type());
     }
 
     /**
@@ -120,7 +121,8 @@ final class EnvelopeItems {
 
     private static PreparedItem.Attachment attachment(long projectId, Envelope envelope, EnvelopeItem item,
                                                       long receivedAt) {
-        JsonNode header = JsonTrees.object(item.headerJson(), "attachment header");
+        byte[] headerJson = item.headerJson();
+        JsonNode header = JsonTrees.object(headerJson, 0, headerJson.length, "attachment header");
         String filename = item.filename() != null ? item.filename() : "attachment";
         return new PreparedItem.Attachment(projectId, envelope.header().eventId(), filename, item.contentType(),
                 JsonFields.text(header, "attachment_type"), item.length(), receivedAt,

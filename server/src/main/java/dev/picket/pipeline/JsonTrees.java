@@ -13,11 +13,15 @@ final class JsonTrees {
     private JsonTrees() {
     }
 
-    /** @throws UnprocessableItemException when the payload is not a JSON object */
-    static ObjectNode object(byte[] payload, String what) {
+    /**
+     * The JSON object in {@code length} bytes of {@code source} from {@code offset}.
+     *
+     * @throws UnprocessableItemException when they are not a JSON object
+     */
+    static ObjectNode object(byte[] source, int offset, int length, String what) {
         JsonNode node;
         try {
-            node = JSON.readTree(payload);
+            node = JSON.readTree(source, offset, length);
         } catch (JacksonException e) {
             throw new UnprocessableItemException(what + " item is not valid JSON: " + e.getOriginalMessage());
         }
